@@ -1,0 +1,43 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Ticketonomics",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "tix", targets: ["tix"]),
+        .library(name: "Engine", targets: ["Engine"]),
+        .library(name: "LuaBridge", targets: ["LuaBridge"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // Lua 5.4 from Debian's liblua5.4-dev; the C shim wraps the macros Swift cannot import.
+        .systemLibrary(name: "CLua", pkgConfig: "lua5.4", providers: [.apt(["liblua5.4-dev"])]),
+        .target(name: "LuaShim", dependencies: ["CLua"]),
+        .target(
+            name: "LuaBridge",
+            dependencies: ["LuaShim", "CLua", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "Engine",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .executableTarget(
+            name: "tix",
+            dependencies: [
+                "Engine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+        .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge"]),
+    ]
+)

@@ -1,0 +1,176 @@
+import Foundation
+import GRDB
+
+/// `tix bench ledger`: the engine's durable transfer rate against the raw SQLite ceiling, in one run.
+///
+/// The ceiling writes the same rows a transfer writes (journal entry, posting, two balances) with plain
+/// prepared statements in transactions of 1000, at the same `synchronous` level. What the engine adds
+/// on top (validation, savepoints, canonical encoding, the hash chain, group commit, async hand-off)
+/// is what the ratio measures.
+public struct LedgerBenchmark: Sendable {
+    public struct Figures: Sendable {
+        /// Submitters sending batches of `batchSize` (the front ends' fast path).
+        public var batchedPerSecond: Double
+        /// Submitters sending one command at a time, many in flight.
+        public var concurrentPerSecond: Double
+        public var rawPerSecond: Double
+        public var latencyP50Micros: Double
+        public var latencyP99Micros: Double
+    }
+
+    public var transfers = 100_000
+    public var submitters = 4
+    public var batchSize = 1000
+    public var inFlight = 256
+    public var latencySamples = 2000
+    public var accounts = 1000
+    /// Each rate is measured this many times, interleaved, and the median kept: the machines are noisy.
+    public var rounds = 3
+    public var directory: URL
+
+    public init(directory: URL) { self.directory = directory }
+
+    public func run() async throws -> Figures {
+        var raw: [Double] = []
+        var batched: [Double] = []
+        var concurrent: [Double] = []
+        for _ in 0..<rounds {
+            raw.append(try rawCeiling())
+            batched.append(try await batchedRate())
+            concurrent.append(try await concurrentRate())
+        }
+        let (p50, p99) = try await latency()
+        return Figures(
+            batchedPerSecond: median(batched), concurrentPerSecond: median(concurrent), rawPerSecond: median(raw),
+            latencyP50Micros: p50, latencyP99Micros: p99)
+    }
+
+    private func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+    private func batchedRate() async throws -> Double {
+        try await engineRate { engine, submissions in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                let perSubmitter = submissions.count / submitters
+                for s in 0..<submitters {
+                    let mine = submissions[s * perSubmitter..<(s + 1) * perSubmitter]
+                    group.addTask {
+                        for start in stride(from: mine.startIndex, to: mine.endIndex, by: batchSize) {
+                            for result in await engine.submit(Array(mine[start..<min(start + batchSize, mine.endIndex)])) {
+                                _ = try result.get()
+                            }
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+        }
+    }
+
+    private func concurrentRate() async throws -> Double {
+        try await engineRate { engine, submissions in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                let perTask = submissions.count / inFlight
+                for t in 0..<inFlight {
+                    group.addTask {
+                        for submission in submissions[t * perTask..<(t + 1) * perTask] {
+                            _ = try await engine.submit(submission)
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+        }
+    }
+
+    /// Transfers per second of `drive` pushing `transfers` transfers through a fresh engine.
+    private func engineRate(
+        _ drive: @Sendable (Engine, [Submission]) async throws -> Void
+    ) async throws -> Double {
+        let engine = try freshEngine()
+        defer { engine.close() }
+        let submissions = (0..<transfers).map { n in
+            Submission(
+                actor: Submission.admin, key: "t\(n)",
+                command: .transfer(
+                    from: "p\(n % accounts)", to: "p\((n * 7 + 1) % accounts)", asset: Asset.ticket.code, amount: 1))
+        }
+        let start = ContinuousClock.now
+        try await drive(engine, submissions)
+        return Double(transfers) / (ContinuousClock.now - start).seconds
+    }
+
+    /// p50 and p99 of one submitter waiting for each durable commit in turn, in microseconds.
+    private func latency() async throws -> (Double, Double) {
+        let engine = try freshEngine()
+        defer { engine.close() }
+        var samples: [Double] = []
+        for n in 0..<latencySamples {
+            let start = ContinuousClock.now
+            _ = try await engine.submit(Submission(
+                actor: Submission.admin, key: "l\(n)",
+                command: .transfer(from: "p\(n % accounts)", to: "p\((n + 1) % accounts)", asset: Asset.ticket.code, amount: 1)))
+            samples.append((ContinuousClock.now - start).seconds * 1e6)
+        }
+        samples.sort()
+        return (samples[samples.count / 2], samples[samples.count * 99 / 100])
+    }
+
+    private func freshEngine() throws -> Engine {
+        let engine = try Engine(path: directory.appendingPathComponent("engine-\(UUID()).sqlite").path)
+        let setup = (0..<accounts).flatMap { n in
+            [Submission(actor: Submission.admin, key: "open\(n)", command: .openAccount(name: "p\(n)", kind: .player)),
+             Submission(actor: Submission.admin, key: "fund\(n)", command: .mint(to: "p\(n)", asset: Asset.ticket.code, amount: 1_000_000_000))]
+        }
+        let semaphore = DispatchSemaphore(value: 0)
+        Task { _ = await engine.submit(setup); semaphore.signal() }
+        semaphore.wait()
+        return engine
+    }
+
+    /// The same rows as `transfers` engine transfers, from plain prepared statements in batches of 1000.
+    private func rawCeiling() throws -> Double {
+        let pool = try DatabasePool(
+            path: directory.appendingPathComponent("raw-\(UUID()).sqlite").path,
+            configuration: { var c = Configuration(); c.prepareDatabase { try $0.execute(sql: "PRAGMA synchronous = FULL") }; return c }())
+        try Schema.migrator.migrate(pool)
+        let command = try Canonical.encode(Command.transfer(from: "p1", to: "p2", asset: Asset.ticket.code, amount: 1))
+        let result = try Canonical.encode(Receipt(seq: 1, at: 0, postings: [Posting(id: 1, from: "p1", to: "p2", asset: "TIX", amount: 1)]))
+        let hash = [UInt8](repeating: 7, count: 32)
+        let statements = StatementCache()
+        let firstID = try pool.write { database in
+            let db = HotConnection(database, statements: statements)
+            for n in 0..<accounts {
+                try db.run("INSERT INTO accounts (name, kind, created_at) VALUES (?, 'player', 0)", .text("p\(n)"))
+            }
+            return db.lastInsertedRowID - Int64(accounts) + 1
+        }
+        let start = ContinuousClock.now
+        for batch in stride(from: 0, to: transfers, by: 1000) {
+            try pool.write { database in
+                let db = HotConnection(database, statements: statements)
+                for n in batch..<min(batch + 1000, transfers) {
+                    let seq = Int64(n + 1)
+                    try db.run(
+                        "INSERT INTO journal (seq, at, actor, key, command, result, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        .int(seq), .int(seq), .text("admin"), .text("t\(n)"), .text(command), .text(result), .blob(hash))
+                    try db.run(
+                        "INSERT INTO postings (seq, debit_id, credit_id, asset_id, amount) VALUES (?, ?, ?, 1, 1)",
+                        .int(seq), .int(firstID + Int64(n % accounts)), .int(firstID + Int64((n * 7 + 1) % accounts)))
+                    for account in [n % accounts, (n * 7 + 1) % accounts] {
+                        try db.run(
+                            """
+                            INSERT INTO balances (account_id, asset_id, amount) VALUES (?, 1, ?)
+                            ON CONFLICT (account_id, asset_id) DO UPDATE SET amount = excluded.amount
+                            """,
+                            .int(firstID + Int64(account)), .int(seq))
+                    }
+                }
+            }
+        }
+        return Double(transfers) / (ContinuousClock.now - start).seconds
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

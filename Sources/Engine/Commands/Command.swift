@@ -1,0 +1,33 @@
+/// Every change of state is a command. Commands are plain data: they are journaled in a canonical
+/// encoding and replayed by `tix verify`, so applying one must depend only on the command, its actor,
+/// its journal time and the state before it.
+public enum Command: Codable, Sendable, Hashable {
+    /// Opens an account. Players may open their own; only the admin opens org and system accounts.
+    case openAccount(name: String, kind: Account.Kind)
+    /// Declares a new item kind (or currency) that accounts can hold.
+    case defineAsset(Asset)
+    /// Issues new supply from `mint` to an account. Admin only.
+    case mint(to: String, asset: String, amount: Int64, memo: String? = nil)
+    /// Moves an amount between two accounts.
+    case transfer(from: String, to: String, asset: String, amount: Int64, memo: String? = nil)
+    /// Several movements that apply together or not at all, e.g. a payout split among players.
+    case post(legs: [Posting], memo: String? = nil)
+}
+
+/// A command as submitted from outside: who asks, and the client-chosen key that makes retries safe.
+public struct Submission: Codable, Sendable, Hashable {
+    /// The principal the front end authenticated: an account name, or `admin` for the operator.
+    public var actor: String
+    /// Unique per actor. Submitting the same key again returns the original receipt, never applies twice.
+    public var key: String
+    public var command: Command
+
+    /// The operator: the command line and the engine's own maintenance.
+    public static let admin = "admin"
+
+    public init(actor: String, key: String, command: Command) {
+        self.actor = actor
+        self.key = key
+        self.command = command
+    }
+}

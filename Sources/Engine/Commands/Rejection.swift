@@ -1,0 +1,74 @@
+/// Why a command was refused. A refused command changes nothing; its text is written for players.
+public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
+    case unknownAccount(String)
+    case unknownAsset(String)
+    case accountExists(String)
+    case assetExists(String)
+    case invalidAccountName(String)
+    case invalidAssetCode(String)
+    case invalidScale(Int)
+    case nonPositiveAmount
+    case insufficientFunds(account: String, has: String, needs: String)
+    case sameAccount
+    case notPermitted(actor: String, action: String)
+    case sinkIsFinal
+    case balanceOverflow(account: String)
+    case memoTooLong(limit: Int)
+    case invalidKey
+    case emptyPosting
+    case tooManyLegs(limit: Int)
+    case keyReused(String)
+    case invalidAmount(text: String, asset: String, scale: Int)
+
+    public var description: String {
+        switch self {
+        case .unknownAccount(let name): "There is no account called '\(name)'."
+        case .unknownAsset(let code): "There is no asset called '\(code)'."
+        case .accountExists(let name): "The account '\(name)' already exists."
+        case .assetExists(let code): "The asset '\(code)' already exists."
+        case .invalidAccountName(let name):
+            "'\(name)' is not a valid account name: use 1 to 64 lower-case letters, digits or _ - ."
+        case .invalidAssetCode(let code): "'\(code)' is not a valid asset code: use 1 to 32 letters, digits or _."
+        case .invalidScale(let scale): "An asset has 0 to 8 decimals, not \(scale)."
+        case .nonPositiveAmount: "The amount must be more than zero."
+        case .insufficientFunds(let account, let has, let needs): "\(account) has \(has) but this needs \(needs)."
+        case .sameAccount: "Sender and receiver are the same account."
+        case .notPermitted(let actor, let action): "\(actor) may not \(action)."
+        case .sinkIsFinal: "Burned tickets never leave the sink."
+        case .balanceOverflow(let account): "That would overflow the balance of \(account)."
+        case .memoTooLong(let limit): "The memo is longer than \(limit) characters."
+        case .invalidKey: "The idempotency key must be 1 to 128 characters."
+        case .emptyPosting: "A posting needs at least one leg."
+        case .tooManyLegs(let limit): "A posting has at most \(limit) legs."
+        case .keyReused(let key): "The key '\(key)' was already used for a different command."
+        case .invalidAmount(let text, let asset, let scale):
+            "'\(text)' is not an amount of \(asset): use digits"
+                + (scale > 0 ? " with at most \(scale) decimals." : " only (no decimals).")
+        }
+    }
+
+    /// A stable machine-readable name for scripts and front ends (`--json`).
+    public var code: String {
+        switch self {
+        case .unknownAccount: "unknownAccount"
+        case .unknownAsset: "unknownAsset"
+        case .accountExists: "accountExists"
+        case .assetExists: "assetExists"
+        case .invalidAccountName: "invalidAccountName"
+        case .invalidAssetCode: "invalidAssetCode"
+        case .invalidScale: "invalidScale"
+        case .nonPositiveAmount: "nonPositiveAmount"
+        case .insufficientFunds: "insufficientFunds"
+        case .sameAccount: "sameAccount"
+        case .notPermitted: "notPermitted"
+        case .sinkIsFinal: "sinkIsFinal"
+        case .balanceOverflow: "balanceOverflow"
+        case .memoTooLong: "memoTooLong"
+        case .invalidKey: "invalidKey"
+        case .emptyPosting: "emptyPosting"
+        case .tooManyLegs: "tooManyLegs"
+        case .keyReused: "keyReused"
+        case .invalidAmount: "invalidAmount"
+        }
+    }
+}

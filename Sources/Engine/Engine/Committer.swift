@@ -1,0 +1,62 @@
+import GRDB
+
+/// Applies a group of submissions in one SQLite transaction, each inside its own savepoint: a refused
+/// command rolls back alone while the rest commit together.
+///
+/// Lives on the writer thread only; the type is not shared, which is what makes the engine a single
+/// writer.
+struct Committer {
+    let clock: any EngineClock
+    private let ledger = Ledger()
+    private let statements = StatementCache()
+
+    init(clock: any EngineClock) { self.clock = clock }
+
+    /// Applies `batch` and commits. Results are in submission order; a commit that fails fails them all.
+    func commit(_ batch: [Submission], in database: Database) -> [Result<Receipt, any Error>] {
+        let db = HotConnection(database, statements: statements)
+        do {
+            try db.run("BEGIN IMMEDIATE")
+            // Re-read the head each time: an admin command in another process may have appended.
+            var head = try Journal.head(in: db)
+            let results = batch.map { apply($0, head: &head, in: db) }
+            try db.run("COMMIT")
+            return results
+        } catch {
+            try? database.execute(sql: "ROLLBACK")
+            ledger.names.forgetAll()
+            return batch.map { _ in .failure(error) }
+        }
+    }
+
+    /// The journal's unique `(actor, key)` index is the idempotency check: a repeated key fails, at the
+    /// latest, when its entry is appended. Only then, and on refusals, is the earlier entry looked up, so
+    /// the common path pays nothing for it.
+    private func apply(_ submission: Submission, head: inout Journal.Head, in db: HotConnection) -> Result<Receipt, any Error> {
+        do {
+            guard (1...128).contains(submission.key.utf8.count) else { throw Rejection.invalidKey }
+            let command = try Canonical.encode(submission.command)
+            try db.run("SAVEPOINT command")
+            do {
+                let at = max(head.at, clock.now())
+                let receipt = try ledger.apply(
+                    submission.command, actor: submission.actor, seq: head.seq + 1, at: at, in: db)
+                head = try Journal.append(
+                    after: head, at: at, actor: submission.actor, key: submission.key,
+                    command: command, result: try Canonical.encode(receipt), in: db)
+                try db.run("RELEASE command")
+                return .success(receipt)
+            } catch {
+                try db.run("ROLLBACK TO command")
+                try db.run("RELEASE command")
+                if let earlier = try Journal.entry(actor: submission.actor, key: submission.key, in: db) {
+                    guard earlier.command == command else { throw Rejection.keyReused(submission.key) }
+                    return .success(try Canonical.decode(Receipt.self, from: earlier.result))
+                }
+                throw error
+            }
+        } catch {
+            return .failure(error)
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+import Logging
+
+/// The L1 engine: one writer thread that owns every change of state, over a SQLite database in WAL mode.
+///
+/// Submitters on any task call `submit`; their commands gather in an ``Inbox`` and the writer applies
+/// them as group commits (see ``Committer``). A submitter hears back only after its batch is durable.
+/// Reads go through ``reader`` on WAL reader connections and never wait for the writer.
+public final class Engine: Sendable {
+    /// Upper bound of submissions in one transaction, so one commit never holds the lock for long.
+    static let batchLimit = 1000
+
+    public let path: String
+    public let reader: LedgerReader
+    private let pool: DatabasePool
+    private let inbox = Inbox()
+    private let writerDone = DispatchSemaphore(value: 0)
+
+    /// Opens (or creates) the database at `path`, migrates it, and starts the writer.
+    public init(
+        path: String, clock: any EngineClock = SystemClock(), durability: Durability = .full,
+        logger: Logger = Logger(label: "tix.engine")
+    ) throws {
+        try FileManager.default.createDirectory(
+            at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        self.path = path
+        pool = try DatabasePool(path: path, configuration: Self.configuration(durability))
+        try Schema.migrator.migrate(pool)
+        reader = LedgerReader(pool: pool)
+
+        let (pool, inbox, done) = (pool, inbox, writerDone)
+        let thread = Thread {
+            let committer = Committer(clock: clock)
+            while let batch = inbox.take(limit: Engine.batchLimit) {
+                let submissions = batch.flatMap(\.submissions)
+                let results = pool.writeWithoutTransaction { committer.commit(submissions, in: $0) }
+                var offset = 0
+                for item in batch {
+                    item.reply.resume(returning: Array(results[offset..<offset + item.submissions.count]))
+                    offset += item.submissions.count
+                }
+            }
+            done.signal()
+        }
+        thread.name = "tix.writer"
+        thread.start()
+        logger.debug("engine open", metadata: ["path": "\(path)", "durability": "\(durability)"])
+    }
+
+    /// Applies one command; returns its receipt once durable, or throws a ``Rejection`` that changed nothing.
+    public func submit(_ submission: Submission) async throws -> Receipt {
+        try await submit([submission])[0].get()
+    }
+
+    /// Applies several commands, each on its own: one refusal does not touch the others. Batching is the
+    /// fast path for front ends that gather many commands (a game server's payouts, a bot's updates).
+    public func submit(_ submissions: [Submission]) async -> [Result<Receipt, any Error>] {
+        guard !submissions.isEmpty else { return [] }
+        return await withCheckedContinuation { reply in
+            if !inbox.put(.init(submissions: submissions, reply: reply)) {
+                reply.resume(returning: submissions.map { _ in .failure(EngineError.closed) })
+            }
+        }
+    }
+
+    /// Stops taking commands, finishes those already submitted, waits for the writer, and closes the
+    /// database so another process may open it at once.
+    public func close() {
+        inbox.close()
+        writerDone.wait()
+        try? pool.close()
+    }
+
+    deinit { inbox.close() }
+
+    private static func configuration(_ durability: Durability) -> Configuration {
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = \(durability == .full ? "FULL" : "NORMAL")")
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+        }
+        return config
+    }
+}
+
+/// Failures that are not a command's fault.
+public enum EngineError: Error, CustomStringConvertible {
+    case closed
+
+    public var description: String {
+        switch self {
+        case .closed: "The engine is shutting down; try again in a moment."
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Submissions waiting for the writer. Callers put; the writer thread takes everything waiting, up to a
+/// limit, as one group commit. While one batch is being made durable the next one gathers here.
+final class Inbox: @unchecked Sendable {
+    typealias Reply = CheckedContinuation<[Result<Receipt, any Error>], Never>
+
+    struct Pending {
+        var submissions: [Submission]
+        var reply: Reply
+    }
+
+    private let condition = NSCondition()
+    // Guarded by `condition`.
+    private var pending: [Pending] = []
+    private var closed = false
+
+    /// Queues submissions; false once the inbox is closed.
+    func put(_ item: Pending) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !closed else { return false }
+        pending.append(item)
+        condition.signal()
+        return true
+    }
+
+    /// Blocks until something waits, then takes whole items until about `limit` submissions.
+    /// Returns nil once closed and drained.
+    func take(limit: Int) -> [Pending]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while pending.isEmpty && !closed { condition.wait() }
+        guard !pending.isEmpty else { return nil }
+        var count = 0
+        var end = 0
+        while end < pending.count && (end == 0 || count + pending[end].submissions.count <= limit) {
+            count += pending[end].submissions.count
+            end += 1
+        }
+        let batch = Array(pending[..<end])
+        pending.removeFirst(end)
+        return batch
+    }
+
+    /// Refuses new work; the writer drains what is queued and stops.
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}

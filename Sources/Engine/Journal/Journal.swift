@@ -1,0 +1,37 @@
+import GRDB
+
+/// The append-only journal table and the writer's position in it.
+struct Journal {
+    /// The last entry's sequence number, time and hash: where the next entry chains on.
+    struct Head: Sendable, Equatable {
+        var seq: Int64 = 0
+        var at: Int64 = 0
+        var hash = JournalEntry.genesis
+    }
+
+    static func head(in db: HotConnection) throws -> Head {
+        try db.first("SELECT seq, at, hash FROM journal ORDER BY seq DESC LIMIT 1") {
+            Head(seq: $0.int(0), at: $0.int(1), hash: $0.bytes(2))
+        } ?? Head()
+    }
+
+    /// The entry an actor's idempotency key already names, if any.
+    static func entry(actor: String, key: String, in db: HotConnection) throws -> (command: String, result: String)? {
+        try db.first("SELECT command, result FROM journal WHERE actor = ? AND key = ?", .text(actor), .text(key)) {
+            ($0.text(0), $0.text(1))
+        }
+    }
+
+    /// Appends an entry after `head` and returns the new head.
+    static func append(
+        after head: Head, at: Int64, actor: String, key: String, command: String, result: String, in db: HotConnection
+    ) throws -> Head {
+        let seq = head.seq + 1
+        let hash = JournalEntry.chain(
+            previous: head.hash, seq: seq, at: at, actor: actor, key: key, command: command, result: result)
+        try db.run(
+            "INSERT INTO journal (seq, at, actor, key, command, result, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            .int(seq), .int(at), .text(actor), .text(key), .text(command), .text(result), .blob(hash))
+        return Head(seq: seq, at: at, hash: hash)
+    }
+}

@@ -1,0 +1,53 @@
+import Crypto
+
+/// One applied command as the journal keeps it. Entries form a hash chain:
+/// `hash = SHA-256(previous hash ‖ entry)`, so changing any past entry breaks every hash after it.
+public struct JournalEntry: Sendable, Hashable {
+    public var seq: Int64
+    /// Journal time, ms since the epoch; never goes backwards.
+    public var at: Int64
+    public var actor: String
+    public var key: String
+    /// The command in canonical JSON.
+    public var command: String
+    /// The receipt in canonical JSON.
+    public var result: String
+    public var hash: [UInt8]
+
+    /// The hash before the first entry.
+    public static let genesis = [UInt8](repeating: 0, count: 32)
+
+    /// Hashes the entry's fields after `previous`. Each field is length-prefixed so no two different
+    /// entries share an encoding.
+    static func chain(
+        previous: [UInt8], seq: Int64, at: Int64, actor: String, key: String, command: String, result: String
+    ) -> [UInt8] {
+        var bytes = previous
+        bytes.reserveCapacity(previous.count + command.utf8.count + result.utf8.count + actor.utf8.count + key.utf8.count + 64)
+        for field in [String(seq), String(at), actor, key, command, result] {
+            bytes += String(field.utf8.count).utf8
+            bytes.append(UInt8(ascii: ":"))
+            bytes += field.utf8
+        }
+        return Array(SHA256.hash(data: bytes))
+    }
+
+    /// Whether this entry's hash follows from `previous` and its own fields.
+    func follows(_ previous: [UInt8]) -> Bool {
+        hash == Self.chain(previous: previous, seq: seq, at: at, actor: actor, key: key, command: command, result: result)
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Lower-case hex, as hashes are printed.
+    public var hex: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(count * 2)
+        for byte in self {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,117 @@
+import GRDB
+import GRDBSQLite
+
+/// A connection on the ledger's hot path: GRDB's `Database` plus statements prepared once per SQL
+/// literal, bound and stepped through the C API.
+///
+/// GRDB's own statement cache hashes the whole SQL text on every call and its `StatementArguments` box
+/// every value; here a statement is found by the address of its `StaticString` and values are bound
+/// directly. Errors carry the SQL and SQLite's own message, as GRDB's do.
+struct HotConnection {
+    let db: Database
+    let statements: StatementCache
+
+    init(_ db: Database, statements: StatementCache) {
+        self.db = db
+        self.statements = statements
+        statements.attach(to: db)
+    }
+
+    /// Executes a statement to completion and returns the number of rows it changed.
+    @discardableResult
+    func run(_ sql: StaticString, _ arguments: SQLArgument...) throws -> Int {
+        let statement = try prepare(sql, arguments)
+        defer { sqlite3_reset(statement) }
+        var code = sqlite3_step(statement)
+        while code == SQLITE_ROW { code = sqlite3_step(statement) }
+        guard code == SQLITE_DONE else { throw failure(code, sql) }
+        return Int(sqlite3_changes(db.sqliteConnection))
+    }
+
+    /// Reads the first row, if any, through `read`.
+    func first<T>(_ sql: StaticString, _ arguments: SQLArgument..., read: (RawRow) -> T) throws -> T? {
+        let statement = try prepare(sql, arguments)
+        defer { sqlite3_reset(statement) }
+        switch sqlite3_step(statement) {
+        case SQLITE_ROW:
+            let value = read(RawRow(statement: statement))
+            // Let an UPDATE … RETURNING finish its work before the statement is reset.
+            var code = sqlite3_step(statement)
+            while code == SQLITE_ROW { code = sqlite3_step(statement) }
+            guard code == SQLITE_DONE else { throw failure(code, sql) }
+            return value
+        case SQLITE_DONE: return nil
+        case let code: throw failure(code, sql)
+        }
+    }
+
+    var lastInsertedRowID: Int64 { db.lastInsertedRowID }
+
+    private func prepare(_ sql: StaticString, _ arguments: [SQLArgument]) throws -> SQLiteStatement {
+        let statement = try statements.statement(sql, in: db)
+        sqlite3_clear_bindings(statement)
+        for (offset, argument) in arguments.enumerated() {
+            let index = Int32(offset + 1)
+            let code: Int32 =
+                switch argument {
+                case .int(let value): sqlite3_bind_int64(statement, index, value)
+                case .text(let value): sqlite3_bind_text(statement, index, value, -1, SQLITE_TRANSIENT)
+                case .blob(let bytes): sqlite3_bind_blob(statement, index, bytes, Int32(bytes.count), SQLITE_TRANSIENT)
+                case .null: sqlite3_bind_null(statement, index)
+                }
+            guard code == SQLITE_OK else { throw failure(code, sql) }
+        }
+        return statement
+    }
+
+    private func failure(_ code: Int32, _ sql: StaticString) -> DatabaseError {
+        DatabaseError(
+            resultCode: ResultCode(rawValue: code),
+            message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+            sql: sql.description)
+    }
+}
+
+/// Prepared statements of one connection, keyed by the address of their SQL literal. Owned by whoever
+/// owns the connection (the writer thread, a replay); not shared.
+final class StatementCache {
+    private var connection: OpaquePointer?
+    private var statements: [UnsafeRawPointer: Statement] = [:]
+
+    init() {}
+
+    /// Statements belong to one connection: meeting another one starts the cache afresh.
+    fileprivate func attach(to db: Database) {
+        guard connection != db.sqliteConnection else { return }
+        statements.removeAll()
+        connection = db.sqliteConnection
+    }
+
+    fileprivate func statement(_ sql: StaticString, in db: Database) throws -> SQLiteStatement {
+        let key = UnsafeRawPointer(sql.utf8Start)
+        if let statement = statements[key] { return statement.sqliteStatement }
+        let statement = try db.makeStatement(sql: sql.description)
+        statements[key] = statement
+        return statement.sqliteStatement
+    }
+}
+
+/// The current row of a stepped statement; valid only inside the `read` closure.
+struct RawRow {
+    let statement: SQLiteStatement
+
+    func int(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
+
+    func text(_ column: Int32) -> String {
+        sqlite3_column_text(statement, column).map { String(cString: $0) } ?? ""
+    }
+
+    func bytes(_ column: Int32) -> [UInt8] {
+        let count = Int(sqlite3_column_bytes(statement, column))
+        guard count > 0, let base = sqlite3_column_blob(statement, column) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: base, count: count))
+    }
+}
+
+/// SQLite copies the bound value before returning.
+private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)

@@ -1,0 +1,57 @@
+import GRDB
+
+/// The ledger's tables, created and upgraded by GRDB's versioned migrator.
+///
+/// Amounts are INTEGER minor units. `balances` is derived state (it equals the sum of `postings`),
+/// kept so that reads and overdraft checks are one lookup; `tix verify` proves the two agree.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 ledger and journal") { db in
+            try db.execute(sql: """
+                CREATE TABLE assets (
+                    id INTEGER PRIMARY KEY,
+                    code TEXT NOT NULL UNIQUE,
+                    kind TEXT NOT NULL,
+                    scale INTEGER NOT NULL CHECK (scale BETWEEN 0 AND 8));
+                CREATE TABLE accounts (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE,
+                    kind TEXT NOT NULL,
+                    created_at INTEGER NOT NULL);
+                CREATE TABLE balances (
+                    account_id INTEGER NOT NULL REFERENCES accounts(id),
+                    asset_id INTEGER NOT NULL REFERENCES assets(id),
+                    amount INTEGER NOT NULL CHECK (typeof(amount) = 'integer'),
+                    PRIMARY KEY (account_id, asset_id)) WITHOUT ROWID;
+                CREATE TABLE postings (
+                    id INTEGER PRIMARY KEY,
+                    seq INTEGER NOT NULL,
+                    debit_id INTEGER NOT NULL,
+                    credit_id INTEGER NOT NULL,
+                    asset_id INTEGER NOT NULL,
+                    amount INTEGER NOT NULL CHECK (amount > 0));
+                CREATE INDEX postings_by_debit ON postings(debit_id, id);
+                CREATE INDEX postings_by_credit ON postings(credit_id, id);
+                CREATE TABLE journal (
+                    seq INTEGER PRIMARY KEY,
+                    at INTEGER NOT NULL,
+                    actor TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    command TEXT NOT NULL,
+                    result TEXT NOT NULL,
+                    hash BLOB NOT NULL,
+                    UNIQUE (actor, key));
+                """)
+            // The starting state is fixed, not journaled: replay begins from the same rows.
+            try db.execute(
+                sql: "INSERT INTO assets (code, kind, scale) VALUES (?, ?, ?)",
+                arguments: [Asset.ticket.code, Asset.ticket.kind.rawValue, Asset.ticket.scale])
+            for name in Account.systemAccounts {
+                try db.execute(
+                    sql: "INSERT INTO accounts (name, kind, created_at) VALUES (?, 'system', 0)", arguments: [name])
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,47 @@
+import GRDB
+
+/// The ledger's invariants, checked by `tix verify` and by the tests after every command.
+///
+/// - every asset sums to zero over all accounts (double entry);
+/// - only `mint` is ever below zero;
+/// - each stored balance equals the sum of the postings that touched it;
+/// - circulating supply equals issued minus burned.
+public enum Invariants {
+    /// Human-readable violations; empty when the ledger is sound.
+    public static func violations(in db: Database) throws -> [String] {
+        var found: [String] = []
+        for row in try Row.fetchAll(db, sql: """
+            SELECT a.code, SUM(b.amount) AS total FROM balances b JOIN assets a ON a.id = b.asset_id
+            GROUP BY a.id HAVING total != 0
+            """) {
+            found.append("asset \(row["code"] as String) sums to \(row["total"] as Int64) instead of zero")
+        }
+        for row in try Row.fetchAll(db, sql: """
+            SELECT c.name, a.code, b.amount FROM balances b
+            JOIN accounts c ON c.id = b.account_id JOIN assets a ON a.id = b.asset_id
+            WHERE b.amount < 0 AND c.name != 'mint'
+            """) {
+            found.append("\(row["name"] as String) holds \(row["amount"] as Int64) \(row["code"] as String), below zero")
+        }
+        for row in try Row.fetchAll(db, sql: """
+            WITH moved AS (
+                SELECT credit_id AS account_id, asset_id, amount FROM postings
+                UNION ALL SELECT debit_id, asset_id, -amount FROM postings),
+            sums AS (SELECT account_id, asset_id, SUM(amount) AS amount FROM moved GROUP BY account_id, asset_id)
+            SELECT c.name, a.code, COALESCE(b.amount, 0) AS stored, COALESCE(s.amount, 0) AS posted
+            FROM sums s FULL OUTER JOIN balances b ON b.account_id = s.account_id AND b.asset_id = s.asset_id
+            JOIN accounts c ON c.id = COALESCE(s.account_id, b.account_id)
+            JOIN assets a ON a.id = COALESCE(s.asset_id, b.asset_id)
+            WHERE COALESCE(b.amount, 0) != COALESCE(s.amount, 0)
+            """) {
+            found.append(
+                "\(row["name"] as String) holds \(row["stored"] as Int64) \(row["code"] as String)"
+                    + " but its postings sum to \(row["posted"] as Int64)")
+        }
+        for supply in try Supply.all(in: db) where supply.circulating != supply.issued - supply.burned {
+            found.append(
+                "\(supply.asset): circulating \(supply.circulating) != issued \(supply.issued) - burned \(supply.burned)")
+        }
+        return found
+    }
+}

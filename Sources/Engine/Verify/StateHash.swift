@@ -1,0 +1,25 @@
+import Crypto
+import GRDB
+
+/// A digest of the whole ledger state: accounts, assets and every non-zero balance, in id order.
+/// Two databases with equal state hashes hold the same economy.
+enum StateHash {
+    static func compute(in db: Database) throws -> [UInt8] {
+        var hasher = SHA256()
+        for (sql, columns) in [
+            ("SELECT id, name, kind, created_at FROM accounts ORDER BY id", 4),
+            ("SELECT id, code, kind, scale FROM assets ORDER BY id", 4),
+            ("SELECT account_id, asset_id, amount FROM balances WHERE amount != 0 ORDER BY account_id, asset_id", 3),
+        ] {
+            hasher.update(data: Array(sql.utf8))
+            let rows = try Row.fetchCursor(db, sql: sql)
+            while let row = try rows.next() {
+                for column in 0..<columns {
+                    let field = (row[column] as DatabaseValue).description
+                    hasher.update(data: Array("\(field.utf8.count):\(field)".utf8))
+                }
+            }
+        }
+        return Array(hasher.finalize())
+    }
+}

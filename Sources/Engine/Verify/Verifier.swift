@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+
+/// `tix verify`: proves a database against its own journal.
+///
+/// It walks the hash chain, replays every entry through the same ``Ledger`` into a fresh in-memory
+/// database, compares each receipt and then the whole state with what is stored, and checks the
+/// ``Invariants``. It reads one consistent snapshot, so it can run beside a live engine.
+public struct Verifier {
+    public struct Report: Sendable, Codable {
+        public var entries: Int64 = 0
+        /// Hash of the last journal entry.
+        public var headHash = JournalEntry.genesis.hex
+        /// ``StateHash`` of the replayed state (equal to the stored one when `ok`).
+        public var stateHash = ""
+        /// The first journal entry that does not check out, if any.
+        public var firstBadEntry: Int64?
+        public var problems: [String] = []
+        public var ok: Bool { problems.isEmpty }
+    }
+
+    public init() {}
+
+    public func verify(path: String) throws -> Report {
+        let stored = try DatabaseQueue(path: path)
+        let replay = try DatabaseQueue()
+        try Schema.migrator.migrate(replay)
+        return try stored.read { db in
+            var report = Report()
+            try replayJournal(from: db, into: replay, report: &report)
+            let storedHash = try StateHash.compute(in: db)
+            report.stateHash = try replay.read { try StateHash.compute(in: $0) }.hex
+            if report.firstBadEntry == nil && storedHash.hex != report.stateHash {
+                report.problems.append("stored state \(storedHash.hex) differs from the replayed state \(report.stateHash)")
+            }
+            report.problems += try Invariants.violations(in: db)
+            return report
+        }
+    }
+
+    /// Stops at the first entry that breaks the chain or replays differently: later ones cannot be trusted.
+    private func replayJournal(from db: Database, into replay: DatabaseQueue, report: inout Report) throws {
+        let ledger = Ledger()
+        var previous = Journal.Head()
+        try replay.inTransaction { database in
+            let target = HotConnection(database, statements: StatementCache())
+            let entries = try Row.fetchCursor(db, sql: "SELECT * FROM journal ORDER BY seq")
+            while let row = try entries.next() {
+                let entry = JournalEntry(
+                    seq: row["seq"], at: row["at"], actor: row["actor"], key: row["key"],
+                    command: row["command"], result: row["result"], hash: [UInt8](row["hash"] as Data))
+                if let problem = check(entry, after: previous, replaying: ledger, into: target) {
+                    report.firstBadEntry = entry.seq
+                    report.problems.append("entry \(entry.seq): \(problem)")
+                    return .commit
+                }
+                previous = Journal.Head(seq: entry.seq, at: entry.at, hash: entry.hash)
+                report.entries += 1
+                report.headHash = entry.hash.hex
+            }
+            return .commit
+        }
+    }
+
+    private func check(_ entry: JournalEntry, after previous: Journal.Head, replaying ledger: Ledger, into db: HotConnection) -> String? {
+        guard entry.seq == previous.seq + 1 else { return "expected sequence number \(previous.seq + 1)" }
+        guard entry.at >= previous.at else { return "time goes backwards" }
+        guard entry.follows(previous.hash) else { return "hash does not follow from the previous entry" }
+        do {
+            let command = try Canonical.decode(Command.self, from: entry.command)
+            let receipt = try ledger.apply(command, actor: entry.actor, seq: entry.seq, at: entry.at, in: db)
+            let replayed = try Canonical.encode(receipt)
+            return replayed == entry.result ? nil : "replay gives \(replayed), journal says \(entry.result)"
+        } catch {
+            return "replay refuses the command: \(error)"
+        }
+    }
+}

@@ -1,0 +1,190 @@
+import CLua
+import LuaShim
+
+/// One Lua state holding any number of scripts, each in its own environment, run under an
+/// instruction budget, a memory cap and a deterministic `math.random`.
+///
+/// Not thread-safe: confine a sandbox to one thread, task or actor. It is deliberately not
+/// `Sendable`, so the compiler keeps it from being shared.
+public final class LuaSandbox {
+    public let limits: SandboxLimits
+    let state: OpaquePointer
+    private var scripts: [String: Script] = [:]
+
+    private struct Script {
+        /// Registry reference to the script's environment table (its `_ENV`).
+        let environment: Int32
+        let sha256: String
+    }
+
+    public init(limits: SandboxLimits = SandboxLimits()) throws(LuaError) {
+        guard let state = tix_newstate(limits.memoryBytes, limits.maxStringLength) else {
+            throw LuaError(kind: .memoryExceeded, file: "", message: "cannot create a Lua state within \(limits.memoryBytes) bytes")
+        }
+        self.limits = limits
+        self.state = state
+    }
+
+    deinit {
+        tix_close(state)
+    }
+
+    /// Names of the loaded scripts, sorted.
+    public var scriptNames: [String] { scripts.keys.sorted() }
+
+    /// SHA-256 (hex) of the source of the loaded version of `script`, for recording
+    /// which rule version produced a result.
+    public func sha256(of script: String) -> String? { scripts[script]?.sha256 }
+
+    /// Bytes currently held by the Lua state.
+    public var memoryUsed: Int { tix_memory_used(state) }
+
+    /// Compiles `source` (text only) in a fresh environment and runs its top-level chunk
+    /// under the budget. Replacing a script is atomic: on any failure the previously
+    /// loaded version stays in place. Returns the source's SHA-256.
+    @discardableResult
+    public func load(name: String, source: String, seed: UInt64 = 0) throws(LuaError) -> String {
+        let top = lua_gettop(state)
+        defer { lua_settop(state, top) }
+        guard tix_new_env(state) == LUA_OK else {
+            throw LuaError(kind: .memoryExceeded, file: name, message: "cannot create the script environment")
+        }
+        var text = source
+        let status = text.withUTF8 { bytes in
+            tix_load(state, bytes.baseAddress, bytes.count, "=" + name)
+        }
+        guard status == LUA_OK else { throw failure(status: status, file: name) }
+        try run(file: name, arguments: 0, results: 0, seed: seed)
+        let sha256 = ScriptFile.sha256Hex(of: source)
+        let environment = tix_ref(state)
+        if let previous = scripts[name] { tix_unref(state, previous.environment) }
+        scripts[name] = Script(environment: environment, sha256: sha256)
+        return sha256
+    }
+
+    public func load(_ file: ScriptFile, seed: UInt64 = 0) throws(LuaError) {
+        try load(name: file.name, source: file.source, seed: seed)
+    }
+
+    /// Forgets a script; its globals become garbage.
+    public func unload(_ script: String) {
+        guard let removed = scripts.removeValue(forKey: script) else { return }
+        tix_unref(state, removed.environment)
+    }
+
+    /// Calls a global function of a script with a fresh instruction budget; `seed` seeds
+    /// `math.random` for this call only. Returns the function's first result.
+    public func call(_ script: String, _ function: String, _ arguments: [LuaValue] = [], seed: UInt64) throws(LuaError) -> LuaResult {
+        let top = lua_gettop(state)
+        defer { lua_settop(state, top) }
+        try pushCall(script, function, arguments)
+        try run(file: script, arguments: Int32(arguments.count), results: 1, seed: seed)
+        return LuaResult(value: try result(at: -1, script, function, "result"), script: script, function: function)
+    }
+
+    /// Like `call`, but returns every result the function returned.
+    public func callReturningAll(_ script: String, _ function: String, _ arguments: [LuaValue] = [], seed: UInt64) throws(LuaError) -> [LuaValue] {
+        let top = lua_gettop(state)
+        defer { lua_settop(state, top) }
+        try pushCall(script, function, arguments)
+        let base = lua_gettop(state) - Int32(arguments.count) - 1
+        try run(file: script, arguments: Int32(arguments.count), results: LUA_MULTRET, seed: seed)
+        var values: [LuaValue] = []
+        for index in (base + 1)..<(lua_gettop(state) + 1) {
+            values.append(try result(at: index, script, function, "result \(index - base)"))
+        }
+        return values
+    }
+
+    /// A global of a script converted to a value, e.g. its `examples` table.
+    public func global(_ script: String, _ name: String) throws(LuaError) -> LuaValue {
+        let top = lua_gettop(state)
+        defer { lua_settop(state, top) }
+        try pushGlobal(script, name)
+        return try result(at: -1, script, name, "value")
+    }
+
+    /// Line where a script's global function is defined, if it is a Lua function.
+    public func definitionLine(_ script: String, _ function: String) -> Int? {
+        let top = lua_gettop(state)
+        defer { lua_settop(state, top) }
+        guard (try? pushGlobal(script, function)) != nil else { return nil }
+        let line = tix_linedefined(state)
+        return line > 0 ? Int(line) : nil
+    }
+
+    private func pushGlobal(_ script: String, _ name: String) throws(LuaError) {
+        guard let loaded = scripts[script] else {
+            throw LuaError(kind: .notFound, file: script, message: "script is not loaded")
+        }
+        guard lua_checkstack(state, 2) != 0 else {
+            throw LuaError(kind: .memoryExceeded, file: script, message: "Lua stack exhausted")
+        }
+        tix_push_ref(state, loaded.environment)
+        LuaStack(state: state).pushString(name)
+        lua_rawget(state, -2)
+    }
+
+    private func pushCall(_ script: String, _ function: String, _ arguments: [LuaValue]) throws(LuaError) {
+        try pushGlobal(script, function)
+        let type = lua_type(state, -1)
+        guard type == LUA_TFUNCTION else {
+            let what = type == LUA_TNIL ? "is not defined" : "is a \(LuaStack(state: state).typeName(type)), not a function"
+            throw LuaError(kind: .notFound, file: script, message: "function '\(function)' \(what)")
+        }
+        guard lua_checkstack(state, Int32(clamping: arguments.count + 1)) != 0 else {
+            throw LuaError(kind: .contract, file: script, message: "\(function)(): too many arguments")
+        }
+        let stack = LuaStack(state: state)
+        for (index, argument) in arguments.enumerated() {
+            do { try stack.push(argument) } catch {
+                throw LuaError(kind: .contract, file: script, message: "\(function)(): " + error.under("argument \(index + 1)").message)
+            }
+        }
+    }
+
+    private func result(at index: Int32, _ script: String, _ function: String, _ what: String) throws(LuaError) -> LuaValue {
+        do { return try LuaStack(state: state).value(at: index) } catch {
+            throw LuaError(kind: .contract, file: script, message: "\(function)(): " + error.under(what).message)
+        }
+    }
+
+    /// Runs the function below `arguments` values on the stack under the sandbox rules.
+    private func run(file: String, arguments: Int32, results: Int32, seed: UInt64) throws(LuaError) {
+        let status = tix_call(state, arguments, results, limits.instructions, seed)
+        // A budget error caught by the script still fails the call.
+        guard status != LUA_OK || tix_faults(state) & TIX_FAULT_BUDGET != 0 else { return }
+        let error = failure(status: status, file: file)
+        if error.kind == .memoryExceeded { tix_collect(state) }
+        throw error
+    }
+
+    /// Classifies a failed load or call. The error object is read without calling any
+    /// metamethod: a table with __tostring stays "error object is a table value".
+    private func failure(status: Int32, file: String) -> LuaError {
+        let faults = tix_faults(state)
+        let stack = LuaStack(state: state)
+        let message: String
+        switch status == LUA_OK ? LUA_TNIL : lua_type(state, -1) {
+        case LUA_TSTRING: message = stack.string(at: -1)
+        case LUA_TNUMBER:
+            message = lua_isinteger(state, -1) != 0
+                ? String(lua_tointegerx(state, -1, nil)) : String(lua_tonumberx(state, -1, nil))
+        case let type: message = "error object is a \(stack.typeName(type)) value"
+        }
+        let located = LuaError(kind: .runtime, file: file, luaMessage: message)
+        if faults & TIX_FAULT_BUDGET != 0 {
+            return LuaError(kind: .budgetExceeded, file: file, line: located.line,
+                            message: "instruction budget of \(limits.instructions) exceeded")
+        }
+        let refused = faults & (TIX_FAULT_MEMORY | TIX_FAULT_STRING) != 0
+        if status == LUA_ERRMEM || (refused && message == "not enough memory") {
+            let what = faults & TIX_FAULT_STRING != 0
+                ? "string length limit of \(limits.maxStringLength) bytes exceeded"
+                : "memory limit of \(limits.memoryBytes) bytes exceeded"
+            return LuaError(kind: .memoryExceeded, file: file, line: located.line, message: what)
+        }
+        let kind: LuaError.Kind = status == LUA_ERRSYNTAX ? .syntax : .runtime
+        return LuaError(kind: kind, file: file, line: located.line, message: located.message)
+    }
+}

@@ -1,0 +1,73 @@
+import CLua
+import LuaShim
+
+/// Compares a full bridged rule call with a bare `lua_pcall` of the same function in a
+/// plain Lua state (no sandbox, no hook, context table built once), in the same run.
+public enum RuleCallBenchmark {
+    public static let feeRule = """
+        function fee(t)
+          if t.amount < 100 then return 0 end
+          local f = t.amount * 25 // 10000
+          if t.to_kind == "org" then f = f // 2 end
+          return math.max(f, 1)
+        end
+        """
+
+    public static func run(iterations: Int) throws -> (bridgedCallsPerSecond: Double, bareCallsPerSecond: Double) {
+        let context: LuaValue = ["amount": 125_000, "asset": "TIX", "to_kind": "org"]
+        let sandbox = try LuaSandbox()
+        try sandbox.load(name: "fee.lua", source: feeRule)
+        let bare = try BareFeeState(source: feeRule, context: context)
+        defer { bare.close() }
+
+        let clock = ContinuousClock()
+        var bridgedTotal: Int64 = 0
+        let bridged = try clock.measure {
+            for i in 0..<iterations {
+                bridgedTotal &+= try sandbox.call("fee.lua", "fee", [context], seed: UInt64(i)).int()
+            }
+        }
+        var bareTotal: Int64 = 0
+        let plain = try clock.measure {
+            for _ in 0..<iterations { bareTotal &+= try bare.call() }
+        }
+        guard bridgedTotal == bareTotal else {
+            throw LuaError(kind: .contract, file: "fee.lua", message: "bridged and bare results differ")
+        }
+        return (Double(iterations) / seconds(bridged), Double(iterations) / seconds(plain))
+    }
+}
+
+/// The baseline: `fee` in a plain state, called with the raw C API.
+private struct BareFeeState {
+    let state: OpaquePointer
+    let context: Int32
+
+    init(source: String, context: LuaValue) throws {
+        guard let state = luaL_newstate() else { throw LuaError(kind: .memoryExceeded, file: "fee.lua", message: "no state") }
+        luaL_openlibs(state)
+        guard tix_dostring(state, source) == LUA_OK else {
+            lua_close(state)
+            throw LuaError(kind: .syntax, file: "fee.lua", message: "baseline does not load")
+        }
+        try? LuaStack(state: state).push(context)
+        self.state = state
+        self.context = lua_gettop(state)
+    }
+
+    func call() throws -> Int64 {
+        lua_getglobal(state, "fee")
+        lua_pushvalue(state, context)
+        guard tix_pcall(state, 1, 1) == LUA_OK else {
+            throw LuaError(kind: .runtime, file: "fee.lua", message: "baseline call failed")
+        }
+        defer { tix_pop(state, 1) }
+        return lua_tointegerx(state, -1, nil)
+    }
+
+    func close() { lua_close(state) }
+}
+
+private func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}

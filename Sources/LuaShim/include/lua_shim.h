@@ -1,0 +1,51 @@
+#pragma once
+// C side of the Lua sandbox. Everything that may raise a Lua error (longjmp) lives here,
+// so Lua errors never unwind through Swift frames: Swift enters Lua only via tix_call /
+// tix_new_env / tix_load, which are protected, and its own marshalling runs with the
+// allocation cap switched off so plain API calls cannot fail.
+#include <stddef.h>
+#include <stdint.h>
+#include <lua5.4/lua.h>
+#include <lua5.4/lauxlib.h>
+
+// Why the last tix_call failed, beyond its status (bits; read with tix_faults).
+#define TIX_FAULT_BUDGET 1  // instruction budget exhausted (possibly caught by the script)
+#define TIX_FAULT_MEMORY 2  // an allocation was refused by the memory cap
+#define TIX_FAULT_STRING 4  // a string longer than the string cap was refused
+
+/// A state with the capped allocator and the sandbox libraries prepared; NULL on failure.
+lua_State *tix_newstate(size_t memory_limit, size_t max_string);
+void tix_close(lua_State *L);
+
+/// Pushes a fresh script environment (whitelisted globals, read-only libraries).
+int tix_new_env(lua_State *L);
+
+/// Compiles `source` as text only (bytecode is refused) and makes the table on top of the
+/// stack its _ENV. Pushes the chunk, or an error message; returns the load status.
+int tix_load(lua_State *L, const char *source, size_t len, const char *chunkname);
+
+/// lua_pcall under the sandbox rules: fresh instruction budget, math.random seeded from
+/// `seed`, allocation cap enforced for the duration of the call only.
+int tix_call(lua_State *L, int nargs, int nresults, int64_t budget, uint64_t seed);
+
+/// TIX_FAULT_* bits recorded during the last tix_call.
+int tix_faults(lua_State *L);
+
+/// Full garbage collection; used to recover after a memory-limit error.
+void tix_collect(lua_State *L);
+
+/// Bytes currently allocated by the state.
+size_t tix_memory_used(lua_State *L);
+
+/// Pops a Lua function and returns the line where it is defined (-1 if unknown).
+int tix_linedefined(lua_State *L);
+
+/// Thin wrappers for macros Swift cannot import.
+static inline void tix_pop(lua_State *L, int n) { lua_settop(L, -n - 1); }
+static inline int tix_ref(lua_State *L) { return luaL_ref(L, LUA_REGISTRYINDEX); }
+static inline void tix_unref(lua_State *L, int ref) { luaL_unref(L, LUA_REGISTRYINDEX, ref); }
+static inline int tix_push_ref(lua_State *L, int ref) { return lua_rawgeti(L, LUA_REGISTRYINDEX, ref); }
+static inline int tix_pcall(lua_State *L, int nargs, int nresults) { return lua_pcall(L, nargs, nresults, 0); }
+static inline int tix_dostring(lua_State *L, const char *source) {
+    return luaL_loadstring(L, source) || lua_pcall(L, 0, LUA_MULTRET, 0);
+}

@@ -1,0 +1,51 @@
+#pragma once
+// Shared between the shim's C files; not part of the public header.
+#include "lua_shim.h"
+#include <lua5.4/lualib.h>
+
+/// Per-state context, reachable from any thread of the state through the allocator's ud.
+typedef struct tix_ctx {
+    size_t used;         // bytes currently allocated
+    size_t limit;        // memory cap, enforced only while `enforce` is set
+    size_t max_string;   // longest string the sandbox may create
+    int64_t remaining;   // instruction budget left in the current call
+    int enforce;         // set during tix_call; Swift-side marshalling runs unenforced
+    int faults;          // TIX_FAULT_* bits of the current call
+    int step;            // instructions between two hook invocations
+    uint64_t rng[4];     // xoshiro256** state for math.random
+} tix_ctx;
+
+static inline tix_ctx *tix_ctx_of(lua_State *L) {
+    void *ud;
+    lua_getallocf(L, &ud);
+    return (tix_ctx *)ud;
+}
+
+/// Marks the budget as exhausted and raises "instruction budget exceeded" at the caller.
+int tix_budget_fail(lua_State *L);
+
+/// Charges `n` units of work done inside a C function (where the count hook cannot see it).
+static inline void tix_charge(lua_State *L, tix_ctx *c, lua_Integer n) {
+    if (n <= 0) return;
+    if (n >= c->remaining) tix_budget_fail(L);
+    c->remaining -= n;
+}
+
+/// Raises "resulting string too large" unless `len` fits the string cap.
+void tix_check_length(lua_State *L, size_t len);
+
+/// Stable, deterministic merge sort of arr[1..n] (arr is an absolute index).
+/// `less(L, a, b, ud)` compares the values at absolute indices a and b.
+typedef int (*tix_less)(lua_State *L, int a, int b, int ud);
+void tix_merge_sort(lua_State *L, int arr, lua_Integer n, tix_less less, int ud);
+
+int tix_open_string(lua_State *L);  // pushes the safe string library, locks the string metatable
+int tix_open_table(lua_State *L);   // pushes the safe table library
+int tix_math_random(lua_State *L);  // deterministic math.random
+void tix_seed(tix_ctx *c, uint64_t seed);
+
+// Pattern functions with every matching step charged to the budget.
+int tix_str_find(lua_State *L);
+int tix_str_match(lua_State *L);
+int tix_str_gmatch(lua_State *L);
+int tix_str_gsub(lua_State *L);

@@ -1,0 +1,166 @@
+// State lifecycle, the capped allocator, the instruction-count hook and the protected call.
+#include "tix_internal.h"
+#include <stdio.h>
+#include <stdlib.h>
+
+/// Hook granularity: the budget is checked every this many VM instructions.
+#define TIX_HOOK_STEP 1000
+/// Allocation is charged to the instruction budget at one unit per this many bytes, so
+/// work done by single instructions that build large strings or tables is paid for.
+#define TIX_ALLOC_SHIFT 4
+/// Bytes of a string object beyond its characters (header plus terminator), generously.
+#define TIX_STRING_OVERHEAD 64
+
+static void *tix_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+    tix_ctx *c = (tix_ctx *)ud;
+    // With ptr == NULL, osize carries the type of the new object instead of a size.
+    int is_string = ptr == NULL && osize == LUA_TSTRING;
+    if (ptr == NULL) osize = 0;
+    if (nsize == 0) {
+        free(ptr);
+        c->used -= osize;
+        return NULL;
+    }
+    if (c->enforce && nsize > osize) {
+        size_t grow = nsize - osize;
+        if (c->used + grow > c->limit || c->used + grow < c->used) {
+            c->faults |= TIX_FAULT_MEMORY;
+            return NULL;
+        }
+        if (is_string && nsize > c->max_string + TIX_STRING_OVERHEAD) {
+            c->faults |= TIX_FAULT_STRING;
+            return NULL;
+        }
+        c->remaining -= (int64_t)(grow >> TIX_ALLOC_SHIFT);
+        if (c->remaining < 0) {
+            c->faults |= TIX_FAULT_BUDGET;
+            return NULL;
+        }
+    }
+    void *p = realloc(ptr, nsize);
+    if (p != NULL) c->used = c->used - osize + nsize;
+    return p;
+}
+
+/// Only reached if an API call outside a protected call fails, which the Swift side avoids
+/// by never enforcing limits there; aborting beats undefined behaviour.
+static int tix_panic(lua_State *L) {
+    const char *msg = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "non-string error";
+    fprintf(stderr, "LuaShim: unprotected Lua error: %s\n", msg);
+    abort();
+}
+
+static void tix_hook(lua_State *L, lua_Debug *ar);
+
+static int raise_budget(lua_State *L, const char *where) {
+    tix_ctx *c = tix_ctx_of(L);
+    c->faults |= TIX_FAULT_BUDGET;
+    if (c->remaining > 0) c->remaining = 0;
+    // Trap on every instruction from now on, so a script that catches this error with
+    // pcall (or handles it in an xpcall handler) fails again at its very next step.
+    lua_sethook(L, tix_hook, LUA_MASKCOUNT, 1);
+    c->enforce = 0;  // the message itself must not be refused by the exhausted budget
+    lua_pushfstring(L, "%sinstruction budget exceeded", where);
+    c->enforce = 1;
+    return lua_error(L);
+}
+
+int tix_budget_fail(lua_State *L) {
+    tix_ctx *c = tix_ctx_of(L);
+    c->enforce = 0;
+    luaL_where(L, 1);
+    c->enforce = 1;
+    return raise_budget(L, lua_tostring(L, -1));
+}
+
+static void tix_hook(lua_State *L, lua_Debug *ar) {
+    tix_ctx *c = tix_ctx_of(L);
+    int count = lua_gethookcount(L);
+    c->remaining -= count;
+    if (c->remaining >= 0) {
+        // A coroutine left trapping by an earlier call goes back to the normal step.
+        if (count != c->step) lua_sethook(L, tix_hook, LUA_MASKCOUNT, c->step);
+        return;
+    }
+    char where[LUA_IDSIZE + 32] = "";
+    if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0)
+        snprintf(where, sizeof where, "%s:%d: ", ar->short_src, ar->currentline);
+    raise_budget(L, where);
+}
+
+int tix_call(lua_State *L, int nargs, int nresults, int64_t budget, uint64_t seed) {
+    tix_ctx *c = tix_ctx_of(L);
+    c->remaining = budget;
+    c->faults = 0;
+    c->step = budget < TIX_HOOK_STEP ? (budget > 0 ? (int)budget : 1) : TIX_HOOK_STEP;
+    tix_seed(c, seed);
+    // Coroutines inherit the hook of the thread that creates them (lua_newthread), so
+    // setting it on the main thread covers every thread the script can start.
+    lua_sethook(L, tix_hook, LUA_MASKCOUNT, c->step);
+    c->enforce = 1;
+    int status = lua_pcall(L, nargs, nresults, 0);
+    c->enforce = 0;
+    return status;
+}
+
+int tix_faults(lua_State *L) { return tix_ctx_of(L)->faults; }
+
+void tix_collect(lua_State *L) { lua_gc(L, LUA_GCCOLLECT); }
+
+size_t tix_memory_used(lua_State *L) { return tix_ctx_of(L)->used; }
+
+void tix_check_length(lua_State *L, size_t len) {
+    if (len > tix_ctx_of(L)->max_string) luaL_error(L, "resulting string too large");
+}
+
+int tix_linedefined(lua_State *L) {
+    lua_Debug ar;
+    if (lua_type(L, -1) != LUA_TFUNCTION) {
+        lua_pop(L, 1);
+        return -1;
+    }
+    lua_getinfo(L, ">S", &ar);  // pops the function
+    return ar.linedefined;
+}
+
+int tix_load(lua_State *L, const char *source, size_t len, const char *chunkname) {
+    tix_ctx *c = tix_ctx_of(L);
+    c->faults = 0;
+    c->remaining = INT64_MAX;  // compiling trusted source is not charged, only capped
+    c->enforce = 1;
+    int status = luaL_loadbufferx(L, source, len, chunkname, "t");
+    c->enforce = 0;
+    if (status == LUA_OK) {
+        lua_pushvalue(L, -2);
+        lua_setupvalue(L, -2, 1);  // a main chunk's only upvalue is its _ENV
+    }
+    return status;
+}
+
+int tix_open_sandbox(lua_State *L);  // tix_env.c
+
+lua_State *tix_newstate(size_t memory_limit, size_t max_string) {
+    tix_ctx *c = calloc(1, sizeof *c);
+    if (c == NULL) return NULL;
+    c->limit = memory_limit;
+    c->max_string = max_string;
+    c->step = TIX_HOOK_STEP;
+    lua_State *L = lua_newstate(tix_alloc, c);
+    if (L == NULL) {
+        free(c);
+        return NULL;
+    }
+    lua_atpanic(L, tix_panic);
+    lua_pushcfunction(L, tix_open_sandbox);
+    if (lua_pcall(L, 0, 0, 0) != LUA_OK) {
+        tix_close(L);
+        return NULL;
+    }
+    return L;
+}
+
+void tix_close(lua_State *L) {
+    tix_ctx *c = tix_ctx_of(L);
+    lua_close(L);
+    free(c);
+}

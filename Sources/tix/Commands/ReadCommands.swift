@@ -1,0 +1,95 @@
+import ArgumentParser
+import Engine
+import Foundation
+
+struct Balance: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show what an account holds: tix balance alice")
+    @OptionGroup var global: GlobalOptions
+    @Argument var account: String
+
+    func run() async throws {
+        let holdings = try await global.withEngine { try $0.reader.balances(of: account) }
+        Output.emit(Dictionary(uniqueKeysWithValues: holdings.map { ($0.asset.code, $0.amount) }), json: global.json) {
+            holdings.isEmpty
+                ? "\(account) holds nothing yet."
+                : holdings.map { "\(Amount.format($0.amount, scale: $0.asset.scale))\t\($0.asset.code)" }
+                    .joined(separator: "\n")
+        }
+    }
+}
+
+struct History: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "An account's movements, newest first.")
+    @OptionGroup var global: GlobalOptions
+    @Argument var account: String
+    @Option(help: "How many movements.") var limit = 20
+
+    func run() async throws {
+        let (movements, scales) = try await global.withEngine { engine in
+            (try engine.reader.history(of: account, limit: limit),
+             Dictionary(uniqueKeysWithValues: try engine.reader.assets().map { ($0.code, $0.scale) }))
+        }
+        Output.emit(movements.map(\.posting), json: global.json) {
+            movements.map {
+                "#\($0.seq)\t\(Date(timeIntervalSince1970: Double($0.at) / 1000).formatted(.iso8601))\t"
+                    + Output.describe($0.posting, scale: scales[$0.posting.asset] ?? 0)
+            }.joined(separator: "\n")
+        }
+    }
+}
+
+struct JournalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "journal", abstract: "Print journal entries: every applied command, hash-chained.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "First sequence number.") var from: Int64 = 1
+    @Option(help: "How many entries.") var limit = 20
+
+    func run() async throws {
+        let entries = try await global.withEngine { try $0.reader.journal(from: from, limit: limit) }
+        if global.json {
+            print(Output.encode(entries.map {
+                ["seq": "\($0.seq)", "at": "\($0.at)", "actor": $0.actor, "key": $0.key,
+                 "command": $0.command, "result": $0.result, "hash": $0.hash.hex]
+            }))
+        } else {
+            for entry in entries {
+                print("#\(entry.seq) \(entry.actor) \(entry.command)\n    → \(entry.result)\n    hash \(entry.hash.hex)")
+            }
+        }
+    }
+}
+
+struct SupplyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "supply", abstract: "Issued, burned and circulating amounts of every asset.")
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        let supplies = try await global.withEngine { try $0.reader.supply() }
+        Output.emit(supplies, json: global.json) {
+            supplies.map { "\($0.asset)\tissued \($0.issued)\tburned \($0.burned)\tcirculating \($0.circulating)" }
+                .joined(separator: "\n")
+        }
+    }
+}
+
+struct Verify: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the hash chain, replay the journal into a fresh state, compare, check invariants.")
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        guard FileManager.default.fileExists(atPath: global.db) else {
+            throw ValidationError("There is no database at \(global.db).")
+        }
+        let report = try Verifier().verify(path: global.db)
+        Output.emit(report, json: global.json) {
+            (["entries \(report.entries)", "head hash \(report.headHash)", "state hash \(report.stateHash)"]
+                + report.problems.map { "PROBLEM: \($0)" }
+                + [report.ok ? "ok" : "FAILED" + (report.firstBadEntry.map { " at entry \($0)" } ?? "")])
+                .joined(separator: "\n")
+        }
+        if !report.ok { throw ExitCode.failure }
+    }
+}

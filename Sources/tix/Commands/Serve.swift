@@ -1,0 +1,46 @@
+import ArgumentParser
+import Dispatch
+import Engine
+import Foundation
+import Logging
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the engine: the main job. Stops cleanly on Ctrl-C or SIGTERM.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "full (survives power loss) or normal (survives process crashes).")
+    var durability: Durability = .full
+
+    func run() async throws {
+        let logger = Logger(label: "tix.serve")
+        let engine = try Engine(path: global.db, durability: durability, logger: logger)
+        let head = try engine.reader.journal(from: 1, limit: 1).isEmpty ? "empty journal" : "journal open"
+        logger.info("engine serving", metadata: ["db": "\(global.db)", "durability": "\(durability)", "state": "\(head)"])
+        await Self.waitForTermination()
+        logger.info("shutting down: finishing submitted commands")
+        engine.close()
+    }
+
+    /// Suspends until SIGINT or SIGTERM arrives.
+    static func waitForTermination() async {
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            let once = DispatchQueue(label: "tix.signals")
+            var sources: [DispatchSourceSignal] = []
+            var resumed = false
+            for signalNumber in [SIGINT, SIGTERM] {
+                signal(signalNumber, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: once)
+                source.setEventHandler {
+                    guard !resumed else { return }
+                    resumed = true
+                    sources.forEach { $0.cancel() }
+                    done.resume()
+                }
+                source.resume()
+                sources.append(source)
+            }
+        }
+    }
+}
+
+extension Durability: ExpressibleByArgument {}

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import Engine
+
+/// A fresh database file per test: Swift Testing runs tests in parallel.
+func scratchPath(_ name: String = #function) -> String {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tix-tests-\(UUID())")
+    try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir.appendingPathComponent("ledger.sqlite").path
+}
+
+/// Submits as the admin with a fresh key.
+@discardableResult
+func admin(_ engine: Engine, _ command: Command, key: String = UUID().uuidString) async throws -> Receipt {
+    try await engine.submit(Submission(actor: Submission.admin, key: key, command: command))
+}
+
+/// Opens players with `tickets` whole tickets each.
+func seed(_ engine: Engine, players: [String], tickets: Int64) async throws {
+    for name in players {
+        try await admin(engine, .openAccount(name: name, kind: .player))
+        if tickets > 0 { try await admin(engine, .mint(to: name, asset: "TIX", amount: tickets * 100)) }
+    }
+}
+
+func tix(_ engine: Engine, _ name: String) throws -> Int64 {
+    try engine.reader.balance(of: name, asset: "TIX")
+}
+
+/// Everything a refused command must leave untouched.
+struct Snapshot: Equatable {
+    var journal: [JournalEntry]
+    var balances: [String: [Holding]]
+
+    init(_ engine: Engine) throws {
+        journal = try engine.reader.journal(from: 1, limit: 1_000_000)
+        balances = try Dictionary(uniqueKeysWithValues: engine.reader.accounts().map { ($0.name, try engine.reader.balances(of: $0.name)) })
+    }
+}
+
+/// A seeded generator so property tests can be replayed from their seed.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,13 @@
+#!/bin/sh
+# Installs the Debian packages the build needs, only those not installed yet.
+set -eu
+missing=""
+for package in liblua5.4-dev libsqlite3-dev libcurl4-openssl-dev pkg-config; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing="$missing $package"
+done
+[ -z "$missing" ] && exit 0
+echo "installing:$missing"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing
