@@ -25,6 +25,7 @@ let package = Package(
         .target(
             name: "Engine",
             dependencies: [
+                "LuaBridge",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -34,6 +35,7 @@ let package = Package(
             name: "tix",
             dependencies: [
                 "Engine",
+                "LuaBridge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

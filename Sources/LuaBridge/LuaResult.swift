@@ -12,28 +12,50 @@ public struct LuaResult: Sendable, Hashable {
         self.function = function
     }
 
-    public func int() throws(LuaError) -> Int64 { try require(value, "result", "an integer", \.integerValue) }
-    public func number() throws(LuaError) -> Double { try require(value, "result", "a number", \.numberValue) }
-    public func string() throws(LuaError) -> String { try require(value, "result", "a string", \.stringValue) }
-    public func bool() throws(LuaError) -> Bool { try require(value, "result", "a boolean", \.boolValue) }
+    public func int() throws(LuaError) -> Int64 {
+        guard let result = value.integerValue else { throw mismatch(value, "result", "an integer") }
+        return result
+    }
+    public func number() throws(LuaError) -> Double {
+        guard let result = value.numberValue else { throw mismatch(value, "result", "a number") }
+        return result
+    }
+    public func string() throws(LuaError) -> String {
+        guard let result = value.stringValue else { throw mismatch(value, "result", "a string") }
+        return result
+    }
+    public func bool() throws(LuaError) -> Bool {
+        guard let result = value.boolValue else { throw mismatch(value, "result", "a boolean") }
+        return result
+    }
 
     public func int(_ field: String) throws(LuaError) -> Int64 {
-        try require(try self.field(field), "field '\(field)'", "an integer", \.integerValue)
+        let value = try self.field(field)
+        guard let result = value.integerValue else { throw mismatch(value, "field '\(field)'", "an integer") }
+        return result
     }
     public func number(_ field: String) throws(LuaError) -> Double {
-        try require(try self.field(field), "field '\(field)'", "a number", \.numberValue)
+        let value = try self.field(field)
+        guard let result = value.numberValue else { throw mismatch(value, "field '\(field)'", "a number") }
+        return result
     }
     public func string(_ field: String) throws(LuaError) -> String {
-        try require(try self.field(field), "field '\(field)'", "a string", \.stringValue)
+        let value = try self.field(field)
+        guard let result = value.stringValue else { throw mismatch(value, "field '\(field)'", "a string") }
+        return result
     }
     public func bool(_ field: String) throws(LuaError) -> Bool {
-        try require(try self.field(field), "field '\(field)'", "a boolean", \.boolValue)
+        let value = try self.field(field)
+        guard let result = value.boolValue else { throw mismatch(value, "field '\(field)'", "a boolean") }
+        return result
     }
 
     /// An optional integer field: nil when absent, an error when present with another type.
     public func optionalInt(_ field: String) throws(LuaError) -> Int64? {
         let value = try self.field(field)
-        return value == .nil ? nil : try require(value, "field '\(field)'", "an integer", \.integerValue)
+        if value == .nil { return nil }
+        guard let result = value.integerValue else { throw mismatch(value, "field '\(field)'", "an integer") }
+        return result
     }
 
     /// A field of a table result (`.nil` when absent); an error when the result is not a table.
@@ -44,13 +66,8 @@ public struct LuaResult: Sendable, Hashable {
         }
     }
 
-    private func require<T>(
-        _ value: LuaValue, _ what: String, _ expected: String, _ extract: (LuaValue) -> T?
-    ) throws(LuaError) -> T {
-        guard let result = extract(value) else {
-            throw contractError("\(what) must be \(expected), got \(describe(value))")
-        }
-        return result
+    private func mismatch(_ value: LuaValue, _ what: String, _ expected: String) -> LuaError {
+        contractError("\(what) must be \(expected), got \(describe(value))")
     }
 
     private func describe(_ value: LuaValue) -> String {

@@ -9,7 +9,12 @@ import LuaShim
 public final class LuaSandbox {
     public let limits: SandboxLimits
     let state: OpaquePointer
-    private var scripts: [String: Script] = [:]
+    private var scripts: [String: Script] = [:] {
+        didSet { lastUsed = nil }
+    }
+    /// The environment of the most recently called script: engines call the same script
+    /// over and over, and a string compare is cheaper than hashing the name each call.
+    private var lastUsed: (name: String, environment: Int32)?
 
     private struct Script {
         /// Registry reference to the script's environment table (its `_ENV`).
@@ -113,14 +118,21 @@ public final class LuaSandbox {
         return line > 0 ? Int(line) : nil
     }
 
-    private func pushGlobal(_ script: String, _ name: String) throws(LuaError) {
+    private func environment(of script: String) throws(LuaError) -> Int32 {
+        if let lastUsed, lastUsed.name == script { return lastUsed.environment }
         guard let loaded = scripts[script] else {
             throw LuaError(kind: .notFound, file: script, message: "script is not loaded")
         }
+        lastUsed = (script, loaded.environment)
+        return loaded.environment
+    }
+
+    private func pushGlobal(_ script: String, _ name: String) throws(LuaError) {
+        let environment = try environment(of: script)
         guard lua_checkstack(state, 2) != 0 else {
             throw LuaError(kind: .memoryExceeded, file: script, message: "Lua stack exhausted")
         }
-        tix_push_ref(state, loaded.environment)
+        tix_push_ref(state, environment)
         LuaStack(state: state).pushString(name)
         lua_rawget(state, -2)
     }
@@ -132,7 +144,7 @@ public final class LuaSandbox {
             let what = type == LUA_TNIL ? "is not defined" : "is a \(LuaStack(state: state).typeName(type)), not a function"
             throw LuaError(kind: .notFound, file: script, message: "function '\(function)' \(what)")
         }
-        guard lua_checkstack(state, Int32(clamping: arguments.count + 1)) != 0 else {
+        guard lua_checkstack(state, Int32(clamping: arguments.count) + LuaStack.slotsPerValue) != 0 else {
             throw LuaError(kind: .contract, file: script, message: "\(function)(): too many arguments")
         }
         let stack = LuaStack(state: state)

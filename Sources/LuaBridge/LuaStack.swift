@@ -19,6 +19,8 @@ struct ConversionFailure: Error {
 struct LuaStack {
     /// Deep enough for any real context or result; stops cyclic Lua tables.
     static let maxDepth = 32
+    /// Stack slots pushing one value may need: the value plus a table and a key per level.
+    static let slotsPerValue: Int32 = 1 + 2 * Int32(maxDepth)
 
     let state: OpaquePointer
 
@@ -41,14 +43,14 @@ struct LuaStack {
         case .number(let value): lua_pushnumber(state, value)
         case .string(let value): pushString(value)
         case .array(let items):
-            try reserve(depth: depth)
+            try checkDepth(depth)
             lua_createtable(state, Int32(clamping: items.count), 0)
             for (offset, item) in items.enumerated() {
                 do { try push(item, depth: depth + 1) } catch { throw error.under("[\(offset + 1)]") }
                 lua_rawseti(state, -2, lua_Integer(offset + 1))
             }
         case .table(let fields):
-            try reserve(depth: depth)
+            try checkDepth(depth)
             lua_createtable(state, 0, Int32(clamping: fields.count))
             for (key, item) in fields {
                 pushString(key)
@@ -58,12 +60,10 @@ struct LuaStack {
         }
     }
 
-    private func reserve(depth: Int) throws(ConversionFailure) {
+    /// Callers reserve `slotsPerValue` stack slots per value, which covers the nesting.
+    private func checkDepth(_ depth: Int) throws(ConversionFailure) {
         guard depth < Self.maxDepth else {
             throw ConversionFailure(path: "", reason: "nested more than \(Self.maxDepth) levels deep")
-        }
-        guard lua_checkstack(state, 3) != 0 else {
-            throw ConversionFailure(path: "", reason: "Lua stack exhausted")
         }
     }
 
@@ -87,7 +87,10 @@ struct LuaStack {
 
     /// Traverses with raw `lua_next`, so no metamethod (script code) runs outside a call.
     private func table(at index: Int32, depth: Int) throws(ConversionFailure) -> LuaValue {
-        try reserve(depth: depth)
+        try checkDepth(depth)
+        guard lua_checkstack(state, 3) != 0 else {
+            throw ConversionFailure(path: "", reason: "Lua stack exhausted")
+        }
         let count = Int(clamping: lua_rawlen(state, index))
         var items: [LuaValue] = []
         var fields: [String: LuaValue] = [:]

@@ -3,6 +3,15 @@
 #include "lua_shim.h"
 #include <lua5.4/lualib.h>
 
+/// Freed small blocks kept for reuse: Lua allocates and frees many small objects per call
+/// (a context table and its hash part at least), and a free list beats malloc for them.
+#define TIX_POOL_CLASSES 16  // blocks of 16, 32, ... 256 bytes
+#define TIX_POOL_DEPTH 64    // blocks kept per class
+typedef struct tix_pool {
+    int count;
+    void *blocks[TIX_POOL_DEPTH];
+} tix_pool;
+
 /// Per-state context, reachable from any thread of the state through the allocator's ud.
 typedef struct tix_ctx {
     size_t used;         // bytes currently allocated
@@ -12,7 +21,10 @@ typedef struct tix_ctx {
     int enforce;         // set during tix_call; Swift-side marshalling runs unenforced
     int faults;          // TIX_FAULT_* bits of the current call
     int step;            // instructions between two hook invocations
+    uint64_t seed;       // the current call's seed for math.random
+    int seeded;          // rng holds the state derived from seed (set on first use)
     uint64_t rng[4];     // xoshiro256** state for math.random
+    tix_pool pools[TIX_POOL_CLASSES];
 } tix_ctx;
 
 static inline tix_ctx *tix_ctx_of(lua_State *L) {
@@ -42,7 +54,6 @@ void tix_merge_sort(lua_State *L, int arr, lua_Integer n, tix_less less, int ud)
 int tix_open_string(lua_State *L);  // pushes the safe string library, locks the string metatable
 int tix_open_table(lua_State *L);   // pushes the safe table library
 int tix_math_random(lua_State *L);  // deterministic math.random
-void tix_seed(tix_ctx *c, uint64_t seed);
 
 // Pattern functions with every matching step charged to the budget.
 int tix_str_find(lua_State *L);

@@ -23,8 +23,14 @@ static uint64_t next_random(uint64_t *s) {
     return result;
 }
 
-void tix_seed(tix_ctx *c, uint64_t seed) {
-    for (int i = 0; i < 4; i++) c->rng[i] = splitmix64(&seed);
+/// Seeding is deferred to the first draw: most calls never use math.random.
+static uint64_t *generator(tix_ctx *c) {
+    if (!c->seeded) {
+        uint64_t x = c->seed;
+        for (int i = 0; i < 4; i++) c->rng[i] = splitmix64(&x);
+        c->seeded = 1;
+    }
+    return c->rng;
 }
 
 /// Uniform draw in [0, n] by masking and rejection (no modulo bias).
@@ -43,8 +49,8 @@ static uint64_t project(uint64_t r, uint64_t n, uint64_t *s) {
 /// Same contract as Lua 5.4: random() in [0,1), random(m) in [1,m], random(m,n) in [m,n],
 /// random(0) a full 64-bit integer.
 int tix_math_random(lua_State *L) {
-    tix_ctx *c = tix_ctx_of(L);
-    uint64_t r = next_random(c->rng);
+    uint64_t *rng = generator(tix_ctx_of(L));
+    uint64_t r = next_random(rng);
     lua_Integer low, up;
     switch (lua_gettop(L)) {
     case 0:
@@ -66,7 +72,7 @@ int tix_math_random(lua_State *L) {
         return luaL_error(L, "wrong number of arguments");
     }
     luaL_argcheck(L, low <= up, lua_gettop(L), "interval is empty");
-    uint64_t offset = project(r, (uint64_t)up - (uint64_t)low, c->rng);
+    uint64_t offset = project(r, (uint64_t)up - (uint64_t)low, rng);
     lua_pushinteger(L, (lua_Integer)((uint64_t)low + offset));
     return 1;
 }

@@ -2,6 +2,7 @@
 #include "tix_internal.h"
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /// Hook granularity: the budget is checked every this many VM instructions.
 #define TIX_HOOK_STEP 1000
@@ -11,13 +12,57 @@
 /// Bytes of a string object beyond its characters (header plus terminator), generously.
 #define TIX_STRING_OVERHEAD 64
 
+/// Size class of a block (-1 for blocks too large to pool). A pooled block always has the
+/// full capacity of its class, so it can grow within the class in place.
+static int size_class(size_t size) { return size > 0 && size <= TIX_POOL_CLASSES * 16 ? (int)((size - 1) >> 4) : -1; }
+static size_t class_size(int k) { return (size_t)(k + 1) << 4; }
+
+static void *pool_take(tix_ctx *c, int k) {
+    tix_pool *pool = &c->pools[k];
+    return pool->count > 0 ? pool->blocks[--pool->count] : malloc(class_size(k));
+}
+
+static void pool_give(tix_ctx *c, int k, void *block) {
+    tix_pool *pool = &c->pools[k];
+    if (pool->count < TIX_POOL_DEPTH)
+        pool->blocks[pool->count++] = block;
+    else
+        free(block);
+}
+
+static void release(tix_ctx *c, void *block, size_t size) {
+    int k = size_class(size);
+    if (k >= 0)
+        pool_give(c, k, block);
+    else
+        free(block);
+}
+
+/// Moves a block to a new size. Shrinking must not fail (Lua relies on it): a block that
+/// cannot move keeps its larger capacity, which is still enough for its new class.
+static void *resize(tix_ctx *c, void *ptr, size_t osize, size_t nsize) {
+    int from = size_class(osize), to = size_class(nsize);
+    if (ptr == NULL) return to >= 0 ? pool_take(c, to) : malloc(nsize);
+    if (from >= 0 && from == to) return ptr;
+    if (from < 0 && to < 0) return realloc(ptr, nsize);
+    if (from < 0) {  // large to small: trim in place to the class size
+        void *p = realloc(ptr, class_size(to));
+        return p != NULL ? p : ptr;
+    }
+    void *p = to >= 0 ? pool_take(c, to) : malloc(nsize);
+    if (p == NULL) return nsize < osize ? ptr : NULL;
+    memcpy(p, ptr, osize < nsize ? osize : nsize);
+    pool_give(c, from, ptr);
+    return p;
+}
+
 static void *tix_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     tix_ctx *c = (tix_ctx *)ud;
     // With ptr == NULL, osize carries the type of the new object instead of a size.
     int is_string = ptr == NULL && osize == LUA_TSTRING;
     if (ptr == NULL) osize = 0;
     if (nsize == 0) {
-        free(ptr);
+        if (ptr != NULL) release(c, ptr, osize);
         c->used -= osize;
         return NULL;
     }
@@ -37,7 +82,7 @@ static void *tix_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
             return NULL;
         }
     }
-    void *p = realloc(ptr, nsize);
+    void *p = resize(c, ptr, osize, nsize);
     if (p != NULL) c->used = c->used - osize + nsize;
     return p;
 }
@@ -93,7 +138,8 @@ int tix_call(lua_State *L, int nargs, int nresults, int64_t budget, uint64_t see
     c->remaining = budget;
     c->faults = 0;
     c->step = budget < TIX_HOOK_STEP ? (budget > 0 ? (int)budget : 1) : TIX_HOOK_STEP;
-    tix_seed(c, seed);
+    c->seed = seed;
+    c->seeded = 0;
     // Coroutines inherit the hook of the thread that creates them (lua_newthread), so
     // setting it on the main thread covers every thread the script can start.
     lua_sethook(L, tix_hook, LUA_MASKCOUNT, c->step);
@@ -162,5 +208,7 @@ lua_State *tix_newstate(size_t memory_limit, size_t max_string) {
 void tix_close(lua_State *L) {
     tix_ctx *c = tix_ctx_of(L);
     lua_close(L);
+    for (int k = 0; k < TIX_POOL_CLASSES; k++)
+        while (c->pools[k].count > 0) free(c->pools[k].blocks[--c->pools[k].count]);
     free(c);
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Engine
 import Foundation
+import Logging
 
 /// Options every command shares: which database, and how to print.
 struct GlobalOptions: ParsableArguments {
@@ -10,10 +11,22 @@ struct GlobalOptions: ParsableArguments {
     @Flag(help: "Print machine-readable JSON.")
     var json = false
 
+    @Option(help: "The directory of the economy's Lua rules (fees, sinks, rewards, eligibility).")
+    var rules = "rules"
+
+    /// The rules directory, or nil (every rule's default applies) when it does not exist.
+    var rulesDirectory: URL? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: rules, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return nil
+        }
+        return URL(fileURLWithPath: rules, isDirectory: true)
+    }
+
     /// Opens the engine for the duration of `body` and closes it however `body` ends. A refusal is
     /// printed in the player's words (as JSON with `--json`) and exits 1.
     func withEngine<T>(_ body: (Engine) async throws -> T) async throws -> T {
-        let engine = try Engine(path: db)
+        let engine = try Engine(path: db, rules: rulesDirectory, logger: Self.quietLogger)
         defer { engine.close() }
         do {
             return try await body(engine)
@@ -21,6 +34,15 @@ struct GlobalOptions: ParsableArguments {
             print(Output.encode(["error": rejection.code, "message": rejection.description]))
             throw ExitCode.failure
         }
+    }
+}
+
+extension GlobalOptions {
+    /// One-shot commands only report rule problems, not every rule that went live.
+    static var quietLogger: Logger {
+        var logger = Logger(label: "tix")
+        logger.logLevel = .warning
+        return logger
     }
 }
 

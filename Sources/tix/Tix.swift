@@ -8,7 +8,8 @@ struct Tix: AsyncParsableCommand {
         discussion: "Every command takes --db PATH (default ./data/ticketonomics.sqlite) and --json for scripts.",
         subcommands: [
             Serve.self, AccountCommand.self, AssetCommand.self, Mint.self, Transfer.self, Post.self,
-            Balance.self, History.self, JournalCommand.self, SupplyCommand.self, Verify.self, Load.self,
+            Balance.self, History.self, JournalCommand.self, SupplyCommand.self, Verify.self, RewardCommand.self,
+            RulesCommand.self, Load.self,
             Bench.self,
         ])
 }

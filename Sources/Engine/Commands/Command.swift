@@ -8,10 +8,14 @@ public enum Command: Codable, Sendable, Hashable {
     case defineAsset(Asset)
     /// Issues new supply from `mint` to an account. Admin only.
     case mint(to: String, asset: String, amount: Int64, memo: String? = nil)
-    /// Moves an amount between two accounts.
+    /// Moves an amount between two accounts; the sender also pays the fee of `rules/fees.lua`, split
+    /// between burning and the treasury by `rules/sinks.lua`.
     case transfer(from: String, to: String, asset: String, amount: Int64, memo: String? = nil)
     /// Several movements that apply together or not at all, e.g. a payout split among players.
+    /// Admin only: players move funds with `transfer`, which charges the fee rule.
     case post(legs: [Posting], memo: String? = nil)
+    /// Claims a faucet reward; `rules/rewards.lua` decides the amount, streak and cooldown.
+    case claimReward(account: String, kind: RewardKind)
 }
 
 /// A command as submitted from outside: who asks, and the client-chosen key that makes retries safe.

@@ -19,6 +19,9 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
     case tooManyLegs(limit: Int)
     case keyReused(String)
     case invalidAmount(text: String, asset: String, scale: Int)
+    case ruleFailed(String)
+    case rewardsOff
+    case rewardNotReady(kind: RewardKind, waitMillis: Int64)
 
     public var description: String {
         switch self {
@@ -44,6 +47,20 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidAmount(let text, let asset, let scale):
             "'\(text)' is not an amount of \(asset): use digits"
                 + (scale > 0 ? " with at most \(scale) decimals." : " only (no decimals).")
+        case .ruleFailed(let message): "An economy rule failed, so nothing was changed: \(message)"
+        case .rewardsOff: "Rewards are switched off."
+        case .rewardNotReady(let kind, let wait):
+            "Your \(kind.rawValue) reward is not ready yet: come back in \(Self.duration(wait))."
+        }
+    }
+
+    /// "3 h 12 min", "40 s": how long a player waits, in whole units.
+    static func duration(_ millis: Int64) -> String {
+        let seconds = (millis + 999) / 1000
+        switch seconds {
+        case ..<60: return "\(seconds) s"
+        case ..<3600: return "\(seconds / 60) min \(seconds % 60) s"
+        default: return "\(seconds / 3600) h \((seconds % 3600) / 60) min"
         }
     }
 
@@ -69,6 +86,9 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .tooManyLegs: "tooManyLegs"
         case .keyReused: "keyReused"
         case .invalidAmount: "invalidAmount"
+        case .ruleFailed: "ruleFailed"
+        case .rewardsOff: "rewardsOff"
+        case .rewardNotReady: "rewardNotReady"
         }
     }
 }

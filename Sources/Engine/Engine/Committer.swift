@@ -1,16 +1,20 @@
 import GRDB
+import LuaBridge
 
 /// Applies a group of submissions in one SQLite transaction, each inside its own savepoint: a refused
 /// command rolls back alone while the rest commit together.
 ///
-/// Lives on the writer thread only; the type is not shared, which is what makes the engine a single
-/// writer.
+/// Lives on the writer thread only, with the ledger's Lua rules; the type is not shared, which is what
+/// makes the engine a single writer.
 struct Committer {
     let clock: any EngineClock
-    private let ledger = Ledger()
+    let ledger: Ledger
     private let statements = StatementCache()
 
-    init(clock: any EngineClock) { self.clock = clock }
+    init(clock: any EngineClock, rules: RuleSet) {
+        self.clock = clock
+        ledger = Ledger(rules: rules)
+    }
 
     /// Applies `batch` and commits. Results are in submission order; a commit that fails fails them all.
     func commit(_ batch: [Submission], in database: Database) -> [Result<Receipt, any Error>] {
@@ -25,6 +29,7 @@ struct Committer {
         } catch {
             try? database.execute(sql: "ROLLBACK")
             ledger.names.forgetAll()
+            ledger.rules.stored.removeAll()
             return batch.map { _ in .failure(error) }
         }
     }
@@ -39,16 +44,19 @@ struct Committer {
             try db.run("SAVEPOINT command")
             do {
                 let at = max(head.at, clock.now())
+                let seq = head.seq + 1
                 let receipt = try ledger.apply(
-                    submission.command, actor: submission.actor, seq: head.seq + 1, at: at, in: db)
+                    submission.command, actor: submission.actor, key: submission.key, seq: seq, at: at, in: db)
+                try ledger.rules.storeConsultedVersions(seq: seq, in: db)
                 head = try Journal.append(
-                    after: head, at: at, actor: submission.actor, key: submission.key,
-                    command: command, result: try Canonical.encode(receipt), in: db)
+                    after: head, at: at, actor: submission.actor, key: submission.key, command: command,
+                    result: try Canonical.encode(receipt), rules: ledger.rules.consultedVersions, in: db)
                 try db.run("RELEASE command")
                 return .success(receipt)
             } catch {
                 try db.run("ROLLBACK TO command")
                 try db.run("RELEASE command")
+                ledger.rules.stored.removeAll()  // the rollback may have taken back stored versions
                 if let earlier = try Journal.entry(actor: submission.actor, key: submission.key, in: db) {
                     guard earlier.command == command else { throw Rejection.keyReused(submission.key) }
                     return .success(try Canonical.decode(Receipt.self, from: earlier.result))

@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
 import Logging
+import LuaBridge
+import Synchronization
 
 /// The L1 engine: one writer thread that owns every change of state, over a SQLite database in WAL mode.
 ///
@@ -15,12 +17,16 @@ public final class Engine: Sendable {
     public let reader: LedgerReader
     private let pool: DatabasePool
     private let inbox = Inbox()
+    private let ruleChanges = RuleMailbox()
+    private let watcher: Task<Void, Never>?
     private let writerDone = DispatchSemaphore(value: 0)
 
-    /// Opens (or creates) the database at `path`, migrates it, and starts the writer.
+    /// Opens (or creates) the database at `path`, migrates it, loads the Lua rules in `rules` (none:
+    /// every rule's default applies), and starts the writer. With `watchRules`, changed rule files are
+    /// swapped in while the engine runs.
     public init(
         path: String, clock: any EngineClock = SystemClock(), durability: Durability = .full,
-        logger: Logger = Logger(label: "tix.engine")
+        rules: URL? = nil, watchRules: Bool = false, logger: Logger = Logger(label: "tix.engine")
     ) throws {
         try FileManager.default.createDirectory(
             at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -29,22 +35,28 @@ public final class Engine: Sendable {
         try Schema.migrator.migrate(pool)
         reader = LedgerReader(pool: pool)
 
-        let (pool, inbox, done) = (pool, inbox, writerDone)
+        let writer = Writer(
+            pool: pool, inbox: inbox, ruleChanges: ruleChanges, clock: clock, rules: rules,
+            loader: RuleLoader(logger: logger))
+        let (done, started) = (writerDone, DispatchSemaphore(value: 0))
+        let startFailure = Mutex<(any Error)?>(nil)
         let thread = Thread {
-            let committer = Committer(clock: clock)
-            while let batch = inbox.take(limit: Engine.batchLimit) {
-                let submissions = batch.flatMap(\.submissions)
-                let results = pool.writeWithoutTransaction { committer.commit(submissions, in: $0) }
-                var offset = 0
-                for item in batch {
-                    item.reply.resume(returning: Array(results[offset..<offset + item.submissions.count]))
-                    offset += item.submissions.count
-                }
+            writer.run { failure in
+                startFailure.withLock { $0 = failure }
+                started.signal()
             }
             done.signal()
         }
         thread.name = "tix.writer"
         thread.start()
+        started.wait()
+        if let failure = startFailure.withLock({ $0 }) { throw failure }
+        let ruleChanges = ruleChanges
+        watcher = watchRules ? rules.map { directory in
+            Task.detached {
+                for await change in ScriptDirectoryWatcher(directory: directory).changes() { ruleChanges.put(change) }
+            }
+        } : nil
         logger.debug("engine open", metadata: ["path": "\(path)", "durability": "\(durability)"])
     }
 
@@ -67,12 +79,16 @@ public final class Engine: Sendable {
     /// Stops taking commands, finishes those already submitted, waits for the writer, and closes the
     /// database so another process may open it at once.
     public func close() {
+        watcher?.cancel()
         inbox.close()
         writerDone.wait()
         try? pool.close()
     }
 
-    deinit { inbox.close() }
+    deinit {
+        watcher?.cancel()
+        inbox.close()
+    }
 
     private static func configuration(_ durability: Durability) -> Configuration {
         var config = Configuration()

@@ -24,14 +24,15 @@ struct Journal {
 
     /// Appends an entry after `head` and returns the new head.
     static func append(
-        after head: Head, at: Int64, actor: String, key: String, command: String, result: String, in db: HotConnection
+        after head: Head, at: Int64, actor: String, key: String, command: String, result: String, rules: String,
+        in db: HotConnection
     ) throws -> Head {
         let seq = head.seq + 1
         let hash = JournalEntry.chain(
-            previous: head.hash, seq: seq, at: at, actor: actor, key: key, command: command, result: result)
+            previous: head.hash, seq: seq, at: at, actor: actor, key: key, command: command, result: result, rules: rules)
         try db.run(
-            "INSERT INTO journal (seq, at, actor, key, command, result, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            .int(seq), .int(at), .text(actor), .text(key), .text(command), .text(result), .blob(hash))
+            "INSERT INTO journal (seq, at, actor, key, command, result, rules, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            .int(seq), .int(at), .text(actor), .text(key), .text(command), .text(result), .text(rules), .blob(hash))
         return Head(seq: seq, at: at, hash: hash)
     }
 }

@@ -1,4 +1,6 @@
 import Crypto
+import Foundation
+import GRDB
 
 /// One applied command as the journal keeps it. Entries form a hash chain:
 /// `hash = SHA-256(previous hash ‖ entry)`, so changing any past entry breaks every hash after it.
@@ -12,6 +14,8 @@ public struct JournalEntry: Sendable, Hashable {
     public var command: String
     /// The receipt in canonical JSON.
     public var result: String
+    /// The rule versions the command consulted, as `name@sha256` (`name@-` for a rule that was absent).
+    public var rules: String
     public var hash: [UInt8]
 
     /// The hash before the first entry.
@@ -20,11 +24,12 @@ public struct JournalEntry: Sendable, Hashable {
     /// Hashes the entry's fields after `previous`. Each field is length-prefixed so no two different
     /// entries share an encoding.
     static func chain(
-        previous: [UInt8], seq: Int64, at: Int64, actor: String, key: String, command: String, result: String
+        previous: [UInt8], seq: Int64, at: Int64, actor: String, key: String, command: String, result: String,
+        rules: String
     ) -> [UInt8] {
         var bytes = previous
-        bytes.reserveCapacity(previous.count + command.utf8.count + result.utf8.count + actor.utf8.count + key.utf8.count + 64)
-        for field in [String(seq), String(at), actor, key, command, result] {
+        bytes.reserveCapacity(previous.count + command.utf8.count + result.utf8.count + rules.utf8.count + 128)
+        for field in [String(seq), String(at), actor, key, command, result, rules] {
             bytes += String(field.utf8.count).utf8
             bytes.append(UInt8(ascii: ":"))
             bytes += field.utf8
@@ -34,7 +39,16 @@ public struct JournalEntry: Sendable, Hashable {
 
     /// Whether this entry's hash follows from `previous` and its own fields.
     func follows(_ previous: [UInt8]) -> Bool {
-        hash == Self.chain(previous: previous, seq: seq, at: at, actor: actor, key: key, command: command, result: result)
+        hash == Self.chain(
+            previous: previous, seq: seq, at: at, actor: actor, key: key, command: command, result: result, rules: rules)
+    }
+}
+
+extension JournalEntry {
+    init(row: Row) {
+        self.init(
+            seq: row["seq"], at: row["at"], actor: row["actor"], key: row["key"], command: row["command"],
+            result: row["result"], rules: row["rules"], hash: [UInt8](row["hash"] as Data))
     }
 }
 

@@ -27,8 +27,10 @@ public struct Account: Codable, Sendable, Hashable {
     public static let sink = "sink"
     /// Holds what open orders and running jobs have set aside.
     public static let escrow = "escrow"
+    /// Receives the share of fees `rules/sinks.lua` does not burn.
+    public static let treasury = "treasury"
     /// The system accounts every ledger starts with.
-    public static let systemAccounts = [mint, sink, escrow]
+    public static let systemAccounts = [mint, sink, escrow, treasury]
 
     /// Names are what players type and see: lower-case letters, digits and `_ - .`, at most 64 bytes.
     public static func isValidName(_ name: String) -> Bool {

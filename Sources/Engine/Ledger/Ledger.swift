@@ -11,8 +11,13 @@ struct Ledger {
 
     /// Ids of accounts and assets already looked up; owned by whoever owns this ledger.
     let names = NameCache()
+    /// The Lua rules; owned with the ledger.
+    let rules: RuleSet
 
-    func apply(_ command: Command, actor: String, seq: Int64, at: Int64, in db: HotConnection) throws -> Receipt {
+    init(rules: RuleSet) { self.rules = rules }
+
+    func apply(_ command: Command, actor: String, key: String, seq: Int64, at: Int64, in db: HotConnection) throws -> Receipt {
+        rules.begin(seq: seq, actor: actor, key: key)
         var receipt = Receipt(seq: seq, at: at)
         switch command {
         case .openAccount(let name, let kind):
@@ -46,16 +51,58 @@ struct Ledger {
         case .transfer(let from, let to, let asset, let amount, let memo):
             try checkMemo(memo)
             try requireOwner(actor, of: from)
-            receipt.postings = try post([Posting(from: from, to: to, asset: asset, amount: amount)], seq, db)
+            receipt.postings = try post(try withFee(Posting(from: from, to: to, asset: asset, amount: amount), db), seq, db)
 
         case .post(let legs, let memo):
+            try requireAdmin(actor, "post several legs at once")
             try checkMemo(memo)
             guard !legs.isEmpty else { throw Rejection.emptyPosting }
             guard legs.count <= Self.maxLegs else { throw Rejection.tooManyLegs(limit: Self.maxLegs) }
-            for leg in legs { try requireOwner(actor, of: leg.from) }
             receipt.postings = try post(legs, seq, db)
+
+        case .claimReward(let account, let kind):
+            try requireOwner(actor, of: account)
+            receipt.postings = try claim(kind, for: account, at: at, seq, db)
         }
         return receipt
+    }
+
+    /// A payment plus the legs of its fee, which the sender pays on top. The sender must afford both.
+    private func withFee(_ payment: Posting, _ db: HotConnection) throws -> [Posting] {
+        guard payment.amount > 0, payment.from != payment.to else { return [payment] }
+        guard let from = try account(named: payment.from, in: db) else { throw Rejection.unknownAccount(payment.from) }
+        guard let to = try account(named: payment.to, in: db) else { throw Rejection.unknownAccount(payment.to) }
+        guard let asset = try asset(code: payment.asset, in: db) else { throw Rejection.unknownAsset(payment.asset) }
+        let fee = try rules.transferFee(
+            amount: payment.amount, asset: payment.asset, from: (payment.from, from.kind), to: (payment.to, to.kind))
+        guard fee > 0 else { return [payment] }
+        let (total, overflow) = payment.amount.addingReportingOverflow(fee)
+        let has = try balance(from.id, asset.id, db)
+        guard !overflow, has >= total || payment.from == Account.mint else {
+            throw insufficient(payment.from, has: has, needs: overflow ? Int64.max : total, asset, payment.asset)
+        }
+        let split = try rules.split(fee: fee, asset: payment.asset, source: "transfer")
+        return [payment]
+            + (split.burn > 0 ? [Posting(from: payment.from, to: Account.sink, asset: payment.asset, amount: split.burn)] : [])
+            + (split.treasury > 0
+                ? [Posting(from: payment.from, to: Account.treasury, asset: payment.asset, amount: split.treasury)] : [])
+    }
+
+    /// Pays a faucet reward from `mint` when `rewards.lua` says it is due, and remembers the claim.
+    private func claim(_ kind: RewardKind, for name: String, at: Int64, _ seq: Int64, _ db: HotConnection) throws -> [Posting] {
+        guard let account = try account(named: name, in: db) else { throw Rejection.unknownAccount(name) }
+        let previous = try db.first(
+            "SELECT last_at, streak FROM reward_claims WHERE account_id = ? AND kind = ?",
+            .int(account.id), .text(kind.rawValue)) { ($0.int(0), $0.int(1)) }
+        let decision = try rules.reward(kind, now: at, last: previous?.0 ?? 0, streak: previous?.1 ?? 0)
+        guard decision.amount > 0 else { throw Rejection.rewardNotReady(kind: kind, waitMillis: decision.wait) }
+        try db.run(
+            """
+            INSERT INTO reward_claims (account_id, kind, last_at, streak) VALUES (?, ?, ?, ?)
+            ON CONFLICT (account_id, kind) DO UPDATE SET last_at = excluded.last_at, streak = excluded.streak
+            """,
+            .int(account.id), .text(kind.rawValue), .int(at), .int(decision.streak))
+        return try post([Posting(from: Account.mint, to: name, asset: Asset.ticket.code, amount: decision.amount)], seq, db)
     }
 
     /// Applies legs in order. A failing leg throws, and the caller's savepoint undoes the earlier ones.
@@ -109,12 +156,12 @@ struct Ledger {
                 .int(leg.amount), .int(account), .int(asset.id)) { $0.int(0) }
         }
         if left == nil {
-            guard leg.from == Account.mint else { throw insufficient(leg, has: 0, asset) }
+            guard leg.from == Account.mint else { throw insufficient(leg.from, has: 0, needs: leg.amount, asset, leg.asset) }
             try db.run(
                 "INSERT INTO balances (account_id, asset_id, amount) VALUES (?, ?, ?)",
                 .int(account), .int(asset.id), .int(-leg.amount))
         } else if let left, left < 0, leg.from != Account.mint {
-            throw insufficient(leg, has: left + leg.amount, asset)
+            throw insufficient(leg.from, has: left + leg.amount, needs: leg.amount, asset, leg.asset)
         }
     }
 
@@ -137,11 +184,17 @@ struct Ledger {
         }
     }
 
-    private func insufficient(_ leg: Posting, has: Int64, _ asset: NameCache.AssetRef) -> Rejection {
+    private func insufficient(_ account: String, has: Int64, needs: Int64, _ asset: NameCache.AssetRef, _ code: String) -> Rejection {
         .insufficientFunds(
-            account: leg.from,
-            has: Amount.format(has, scale: asset.scale) + " " + leg.asset,
-            needs: Amount.format(leg.amount, scale: asset.scale) + " " + leg.asset)
+            account: account,
+            has: Amount.format(has, scale: asset.scale) + " " + code,
+            needs: Amount.format(needs, scale: asset.scale) + " " + code)
+    }
+
+    private func balance(_ account: Int64, _ asset: Int64, _ db: HotConnection) throws -> Int64 {
+        try db.first(
+            "SELECT amount FROM balances WHERE account_id = ? AND asset_id = ?", .int(account), .int(asset)
+        ) { $0.int(0) } ?? 0
     }
 
     private func requireAdmin(_ actor: String, _ action: String) throws {

@@ -86,11 +86,7 @@ public struct LedgerReader: Sendable {
     static func journal(from seq: Int64, limit: Int, in db: Database) throws -> [JournalEntry] {
         try Row.fetchAll(
             db, sql: "SELECT * FROM journal WHERE seq >= ? ORDER BY seq LIMIT ?", arguments: [seq, limit]
-        ).map {
-            JournalEntry(
-                seq: $0["seq"], at: $0["at"], actor: $0["actor"], key: $0["key"],
-                command: $0["command"], result: $0["result"], hash: [UInt8]($0["hash"] as Data))
-        }
+        ).map(JournalEntry.init(row:))
     }
 }
 

@@ -40,8 +40,21 @@ enum Schema {
                     key TEXT NOT NULL,
                     command TEXT NOT NULL,
                     result TEXT NOT NULL,
+                    rules TEXT NOT NULL,
                     hash BLOB NOT NULL,
                     UNIQUE (actor, key));
+                -- Every rule version the journal names, so a replay runs exactly what the live engine ran.
+                CREATE TABLE rule_versions (
+                    sha256 TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    first_seq INTEGER NOT NULL);
+                CREATE TABLE reward_claims (
+                    account_id INTEGER NOT NULL REFERENCES accounts(id),
+                    kind TEXT NOT NULL,
+                    last_at INTEGER NOT NULL,
+                    streak INTEGER NOT NULL,
+                    PRIMARY KEY (account_id, kind)) WITHOUT ROWID;
                 """)
             // The starting state is fixed, not journaled: replay begins from the same rows.
             try db.execute(

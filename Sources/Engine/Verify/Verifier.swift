@@ -40,16 +40,14 @@ public struct Verifier {
 
     /// Stops at the first entry that breaks the chain or replays differently: later ones cannot be trusted.
     private func replayJournal(from db: Database, into replay: DatabaseQueue, report: inout Report) throws {
-        let ledger = Ledger()
+        let ledger = Ledger(rules: try RuleSet())
         var previous = Journal.Head()
         try replay.inTransaction { database in
             let target = HotConnection(database, statements: StatementCache())
             let entries = try Row.fetchCursor(db, sql: "SELECT * FROM journal ORDER BY seq")
             while let row = try entries.next() {
-                let entry = JournalEntry(
-                    seq: row["seq"], at: row["at"], actor: row["actor"], key: row["key"],
-                    command: row["command"], result: row["result"], hash: [UInt8](row["hash"] as Data))
-                if let problem = check(entry, after: previous, replaying: ledger, into: target) {
+                let entry = JournalEntry(row: row)
+                if let problem = check(entry, after: previous, replaying: ledger, into: target, sources: db) {
                     report.firstBadEntry = entry.seq
                     report.problems.append("entry \(entry.seq): \(problem)")
                     return .commit
@@ -62,13 +60,21 @@ public struct Verifier {
         }
     }
 
-    private func check(_ entry: JournalEntry, after previous: Journal.Head, replaying ledger: Ledger, into db: HotConnection) -> String? {
+    private func check(
+        _ entry: JournalEntry, after previous: Journal.Head, replaying ledger: Ledger, into db: HotConnection,
+        sources: Database
+    ) -> String? {
         guard entry.seq == previous.seq + 1 else { return "expected sequence number \(previous.seq + 1)" }
         guard entry.at >= previous.at else { return "time goes backwards" }
         guard entry.follows(previous.hash) else { return "hash does not follow from the previous entry" }
         do {
             let command = try Canonical.decode(Command.self, from: entry.command)
-            let receipt = try ledger.apply(command, actor: entry.actor, seq: entry.seq, at: entry.at, in: db)
+            try ledger.rules.adopt(entry.rules, from: sources)
+            let receipt = try ledger.apply(
+                command, actor: entry.actor, key: entry.key, seq: entry.seq, at: entry.at, in: db)
+            guard ledger.rules.consultedVersions == entry.rules else {
+                return "replay consults rules \(ledger.rules.consultedVersions), journal says \(entry.rules)"
+            }
             let replayed = try Canonical.encode(receipt)
             return replayed == entry.result ? nil : "replay gives \(replayed), journal says \(entry.result)"
         } catch {

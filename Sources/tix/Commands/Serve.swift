@@ -13,9 +13,14 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let logger = Logger(label: "tix.serve")
-        let engine = try Engine(path: global.db, durability: durability, logger: logger)
-        let head = try engine.reader.journal(from: 1, limit: 1).isEmpty ? "empty journal" : "journal open"
-        logger.info("engine serving", metadata: ["db": "\(global.db)", "durability": "\(durability)", "state": "\(head)"])
+        if global.rulesDirectory == nil {
+            logger.warning("no rules directory at \(global.rules): every rule's default applies (no fees, no rewards)")
+        }
+        let engine = try Engine(
+            path: global.db, durability: durability, rules: global.rulesDirectory, watchRules: true, logger: logger)
+        logger.info("engine serving", metadata: [
+            "db": "\(global.db)", "durability": "\(durability)", "rules": "\(global.rules) (watched)",
+        ])
         await Self.waitForTermination()
         logger.info("shutting down: finishing submitted commands")
         engine.close()

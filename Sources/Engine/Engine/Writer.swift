@@ -1,0 +1,36 @@
+import Foundation
+import GRDB
+
+/// The writer thread's whole life: create the Lua rules, load them, then apply batches from the inbox
+/// until it closes. Everything it creates (the Lua state, the prepared statements) is born and dies on
+/// that thread.
+struct Writer: Sendable {
+    let pool: DatabasePool
+    let inbox: Inbox
+    let ruleChanges: RuleMailbox
+    let clock: any EngineClock
+    let rules: URL?
+    let loader: RuleLoader
+
+    /// Runs until the inbox closes. `started` hears once the rules are loaded, or why the writer cannot start.
+    func run(started: (_ failure: (any Error)?) -> Void) {
+        let ruleSet: RuleSet
+        do { ruleSet = try RuleSet() } catch {
+            started(error)
+            return
+        }
+        if let rules { loader.loadDirectory(rules, into: ruleSet, journal: pool) }
+        started(nil)
+        let committer = Committer(clock: clock, rules: ruleSet)
+        while let batch = inbox.take(limit: Engine.batchLimit) {
+            for change in ruleChanges.takeAll() { loader.apply(change, to: ruleSet) }
+            let submissions = batch.flatMap(\.submissions)
+            let results = pool.writeWithoutTransaction { committer.commit(submissions, in: $0) }
+            var offset = 0
+            for item in batch {
+                item.reply.resume(returning: Array(results[offset..<offset + item.submissions.count]))
+                offset += item.submissions.count
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import LuaBridge
+
+/// The questions the ledger asks `rules/`, with the engine's own checks on the answers. Each rule's
+/// inputs and outputs are documented for designers in `rules/README.md`.
+extension RuleSet {
+    /// `fees.lua` `fee(t)`: what the sender pays on top of a transfer. No file, no fee.
+    func transferFee(amount: Int64, asset: String, from: (name: String, kind: Account.Kind), to: (name: String, kind: Account.Kind)) throws -> Int64 {
+        let context: LuaValue = .table([
+            "amount": .integer(amount), "asset": .string(asset),
+            "from": .string(from.name), "to": .string(to.name),
+            "from_kind": .string(from.kind.rawValue), "to_kind": .string(to.kind.rawValue),
+        ])
+        guard let result = try call("fees.lua", "fee", context) else { return 0 }
+        let fee = try checked { try result.int() }
+        guard fee >= 0 else { throw Rejection.ruleFailed("fees.lua: fee() returned \(fee), a fee cannot be negative") }
+        return fee
+    }
+
+    /// `sinks.lua` `split(f)`: how much of a fee burns and how much goes to the treasury. No file: all burns.
+    func split(fee: Int64, asset: String, source: String) throws -> (burn: Int64, treasury: Int64) {
+        let context: LuaValue = .table(["fee": .integer(fee), "asset": .string(asset), "source": .string(source)])
+        guard let result = try call("sinks.lua", "split", context) else { return (fee, 0) }
+        let (burn, treasury) = try checked { (try result.int("burn"), try result.int("treasury")) }
+        let (sum, overflow) = burn.addingReportingOverflow(treasury)
+        guard burn >= 0, treasury >= 0, !overflow, sum == fee else {
+            throw Rejection.ruleFailed(
+                "sinks.lua: split() must return burn + treasury = \(fee), both at least 0 (got \(burn) + \(treasury))")
+        }
+        return (burn, treasury)
+    }
+
+    /// `rewards.lua` `daily(c)` or `tap(c)`: one claim's amount, the new streak and the wait.
+    func reward(_ kind: RewardKind, now: Int64, last: Int64, streak: Int64) throws -> RewardDecision {
+        let context: LuaValue = .table(["now": .integer(now), "last": .integer(last), "streak": .integer(streak)])
+        guard let result = try call("rewards.lua", kind.rawValue, context) else { throw Rejection.rewardsOff }
+        let decision = try checked {
+            RewardDecision(amount: try result.int("amount"), streak: try result.int("streak"), wait: try result.int("wait"))
+        }
+        guard decision.amount >= 0, decision.streak >= 0, decision.wait >= 0 else {
+            throw Rejection.ruleFailed("rewards.lua: \(kind.rawValue)() returned a negative amount, streak or wait")
+        }
+        return decision
+    }
+
+    /// A rule's answer of the wrong shape refuses the command in the rule's own words.
+    private func checked<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as LuaError { throw Rejection.ruleFailed(error.description) }
+    }
+}
+
+/// The faucets of `rules/rewards.lua`.
+public enum RewardKind: String, Codable, Sendable, CaseIterable {
+    /// Once a day, with a streak bonus.
+    case daily
+    /// The casual player's one-tap reward, every few seconds.
+    case tap
+}
+
+/// What `rewards.lua` decided for one claim.
+struct RewardDecision {
+    /// Minor units to pay; zero means "not yet".
+    var amount: Int64
+    var streak: Int64
+    /// Milliseconds until the next claim may pay.
+    var wait: Int64
+}

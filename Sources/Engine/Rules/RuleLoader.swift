@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+import Logging
+import LuaBridge
+
+/// Brings `rules/` into the writer's ``RuleSet``: the whole directory at start-up, then each change the
+/// watcher reports. A broken file never takes the engine down: the version already live stays live,
+/// and at start-up the last version the journal used stands in for it.
+struct RuleLoader {
+    let logger: Logger
+
+    func loadDirectory(_ directory: URL, into rules: RuleSet, journal: any DatabaseReader) {
+        let files: [ScriptFile]
+        do { files = try ScriptFile.all(in: directory) } catch {
+            logger.error("rules: cannot read \(directory.path): \(error)")
+            return
+        }
+        for file in files {
+            let problems = RuleCheck.check(file)
+            if problems.isEmpty {
+                install(file, into: rules)
+                continue
+            }
+            for problem in problems { logger.error("rules: \(problem)") }
+            if let fallback = try? journal.read({ try RuleSet.lastStoredVersion(of: file.name, in: $0) }) {
+                logger.warning("rules: \(file.name) is broken; keeping the version the journal last used (\(fallback.sha256.prefix(12)))")
+                install(fallback, into: rules)
+            } else {
+                logger.warning("rules: \(file.name) is broken and has no earlier version; its defaults apply")
+            }
+        }
+    }
+
+    func apply(_ change: ScriptChange, to rules: RuleSet) {
+        switch change {
+        case .updated(let file):
+            guard rules.version(of: file.name) != file.sha256 else { return }
+            install(file, into: rules)
+        case .rejected(let file, let problems):
+            for problem in problems { logger.error("rules: \(problem)") }
+            logger.warning("rules: \(file.name) rejected; the previous version stays live")
+        case .removed(let name):
+            rules.remove(name)
+            logger.notice("rules: \(name) removed; its defaults apply")
+        }
+    }
+
+    private func install(_ file: ScriptFile, into rules: RuleSet) {
+        do {
+            try rules.install(file)
+            logger.notice("rules: \(file.name) live at version \(file.sha256.prefix(12))")
+        } catch {
+            logger.error("rules: \(error); the previous version stays live")
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Crypto
+import LuaBridge
+
+/// The economy's Lua rules as the state machine consults them: one sandbox, owned by whoever owns
+/// the ledger (the writer thread, or a replay).
+///
+/// While a command is applied the set notes which rule versions it consulted, so the journal can
+/// name them and a replay can load exactly those. `math.random` is seeded from the command itself.
+final class RuleSet {
+    private let sandbox: LuaSandbox
+    /// The loaded files by name, whose sources the journal's `rule_versions` table keeps.
+    private(set) var files: [String: ScriptFile] = [:]
+    /// Name to version (or "-" for absent) of each rule the current command consulted.
+    private(set) var consulted: [String: String] = [:]
+    /// Versions already stored in `rule_versions` by this owner.
+    var stored: Set<String> = []
+    private var command: (seq: Int64, actor: String, key: String) = (0, "", "")
+
+    init() throws {
+        sandbox = try LuaSandbox()
+    }
+
+    /// The loaded version of a rule, if any.
+    func version(of name: String) -> String? { sandbox.sha256(of: name) }
+
+    /// Loads or replaces a rule; on failure the previous version stays.
+    func install(_ file: ScriptFile) throws {
+        try sandbox.load(file)
+        files[file.name] = file
+    }
+
+    func remove(_ name: String) {
+        sandbox.unload(name)
+        files[name] = nil
+    }
+
+    /// Starts applying a command: forget what the previous one consulted.
+    func begin(seq: Int64, actor: String, key: String) {
+        consulted.removeAll(keepingCapacity: true)
+        command = (seq, actor, key)
+    }
+
+    /// The versions consulted since `begin`, canonical: `fees.lua@<sha256>,sinks.lua@-`.
+    var consultedVersions: String {
+        consulted.sorted { $0.key < $1.key }.map { "\($0.key)@\($0.value)" }.joined(separator: ",")
+    }
+
+    /// Calls a rule function, or returns nil when the rule file is absent (the caller's default applies).
+    /// A failing rule refuses the command with the rule's own `file:line` message.
+    func call(_ script: String, _ function: String, _ context: LuaValue) throws -> LuaResult? {
+        let version = sandbox.sha256(of: script)
+        consulted[script] = version ?? "-"
+        guard version != nil else { return nil }
+        do {
+            return try sandbox.call(script, function, [context], seed: seed)
+        } catch {
+            throw Rejection.ruleFailed(error.description)
+        }
+    }
+
+    /// Deterministic per command, different for every command.
+    private var seed: UInt64 {
+        let digest = SHA256.hash(data: Array("\(command.seq)\u{0}\(command.actor)\u{0}\(command.key)".utf8))
+        return digest.prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
+    }
+}
