@@ -202,6 +202,7 @@ lua_State *tix_newstate(size_t memory_limit, size_t max_string) {
         tix_close(L);
         return NULL;
     }
+    lua_gc(L, LUA_GCGEN, 0, 0);
     return L;
 }
 

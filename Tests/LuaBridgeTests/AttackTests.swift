@@ -58,7 +58,7 @@ let attacks: [Attack] = [
         """, outcome: .returns([false, false, false, false])),
     Attack(name: "rawset and setmetatable on shared library tables", body: """
         local results = {}
-        for i, lib in ipairs({ string, math, table, utf8, coroutine }) do
+        for i, lib in ipairs({ string, math, table, utf8 }) do
           results[#results + 1] = pcall(rawset, lib, "upper", function() return "pwned" end)
           results[#results + 1] = pcall(setmetatable, lib, nil)
         end
@@ -66,7 +66,7 @@ let attacks: [Attack] = [
         rawset(own, "x", 1)
         results[#results + 1] = own.x == 1 and next(string) == nil
         return results
-        """, outcome: .returns([false, false, false, false, false, false, false, false, false, false, true])),
+        """, outcome: .returns([false, false, false, false, false, false, false, false, true])),
     Attack(name: "setmetatable(_G, ...)", body: """
         setmetatable(_G, { __index = function() return "x" end })
         """, outcome: .fails(.runtime, containing: "cannot change a protected metatable")),
@@ -128,15 +128,29 @@ let attacks: [Attack] = [
         local guard <close> = setmetatable({}, { __close = function() while true do end end })
         while true do end
         """, outcome: .fails(.budgetExceeded, containing: "budget")),
-    Attack(name: "coroutine.wrap around a loop", body: """
+    Attack(name: "coroutines to dodge the per-thread hook (coroutine is absent)", body: """
         local co = coroutine.wrap(function() while true do end end)
         co()
-        """, outcome: .fails(.budgetExceeded, containing: "budget")),
-    Attack(name: "yielding coroutine resumed forever, errors swallowed by resume", body: """
-        local co = coroutine.create(function() while true do coroutine.yield() end end)
-        local dead = coroutine.create(function() while true do end end)
-        while true do coroutine.resume(co); coroutine.resume(dead) end
-        """, outcome: .fails(.budgetExceeded, containing: "budget")),
+        """, outcome: .fails(.runtime, containing: "attempt to index a nil value (global 'coroutine')")),
+    Attack(name: "Lua 5.4.4 crash: deeply nested coroutine.close", body: """
+        local coro = false
+        for i = 1, 200000 do
+          local previous = coro
+          coro = coroutine.create(function()
+            local cc <close> = setmetatable({}, { __close = function()
+              if previous then assert(coroutine.close(previous)) end
+            end })
+            coroutine.yield()
+          end)
+          assert(coroutine.resume(coro))
+        end
+        return coroutine.close(coro)
+        """, outcome: .fails(.runtime, containing: "global 'coroutine'"),
+           limits: SandboxLimits(instructions: 2_000_000_000, memoryBytes: 1 << 30)),
+    Attack(name: "Lua 5.4.4: stack overflow while handling an error", body: """
+        local function loop() assert(pcall(loop)) end
+        return xpcall(loop, loop)
+        """, outcome: .returns(false)),
     Attack(name: "backtracking string.find", body: """
         return string.rep("a", 50000):find(".-.-.-.-.-b")
         """, outcome: .fails(.budgetExceeded, containing: "budget")),

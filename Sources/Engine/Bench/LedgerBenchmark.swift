@@ -1,12 +1,14 @@
 import Foundation
 import GRDB
+import Logging
 
 /// `tix bench ledger`: the engine's durable transfer rate against the raw SQLite ceiling, in one run.
 ///
 /// The ceiling writes the same rows a transfer writes (journal entry, posting, two balances) with plain
 /// prepared statements in transactions of 1000, at the same `synchronous` level. What the engine adds
 /// on top (validation, savepoints, canonical encoding, the hash chain, group commit, async hand-off)
-/// is what the ratio measures.
+/// is what the ratio measures. With `rules`, every transfer also calls the fee and sink rules, and
+/// the ceiling writes the fee's posting and the sink's balance too.
 public struct LedgerBenchmark: Sendable {
     public struct Figures: Sendable {
         /// Submitters sending batches of `batchSize` (the front ends' fast path).
@@ -27,8 +29,14 @@ public struct LedgerBenchmark: Sendable {
     /// Each rate is measured this many times, interleaved, and the median kept: the machines are noisy.
     public var rounds = 3
     public var directory: URL
+    /// The rules directory the engine runs with; nil runs without fees.
+    public var rules: URL?
 
     public init(directory: URL) { self.directory = directory }
+
+    /// Big enough that the shipped fee rule charges a fee on every transfer.
+    static let amount: Int64 = 10_000
+    static let fee: Int64 = 50
 
     public func run() async throws -> Figures {
         var raw: [Double] = []
@@ -92,7 +100,8 @@ public struct LedgerBenchmark: Sendable {
             Submission(
                 actor: Submission.admin, key: "t\(n)",
                 command: .transfer(
-                    from: "p\(n % accounts)", to: "p\((n * 7 + 1) % accounts)", asset: Asset.ticket.code, amount: 1))
+                    from: "p\(n % accounts)", to: "p\((n * 7 + 1) % accounts)", asset: Asset.ticket.code,
+                    amount: Self.amount))
         }
         let start = ContinuousClock.now
         try await drive(engine, submissions)
@@ -108,7 +117,8 @@ public struct LedgerBenchmark: Sendable {
             let start = ContinuousClock.now
             _ = try await engine.submit(Submission(
                 actor: Submission.admin, key: "l\(n)",
-                command: .transfer(from: "p\(n % accounts)", to: "p\((n + 1) % accounts)", asset: Asset.ticket.code, amount: 1)))
+                command: .transfer(
+                    from: "p\(n % accounts)", to: "p\((n + 1) % accounts)", asset: Asset.ticket.code, amount: Self.amount)))
             samples.append((ContinuousClock.now - start).seconds * 1e6)
         }
         samples.sort()
@@ -116,7 +126,10 @@ public struct LedgerBenchmark: Sendable {
     }
 
     private func freshEngine() throws -> Engine {
-        let engine = try Engine(path: directory.appendingPathComponent("engine-\(UUID()).sqlite").path)
+        var logger = Logger(label: "tix.bench")
+        logger.logLevel = .warning
+        let engine = try Engine(
+            path: directory.appendingPathComponent("engine-\(UUID()).sqlite").path, rules: rules, logger: logger)
         let setup = (0..<accounts).flatMap { n in
             [Submission(actor: Submission.admin, key: "open\(n)", command: .openAccount(name: "p\(n)", kind: .player)),
              Submission(actor: Submission.admin, key: "fund\(n)", command: .mint(to: "p\(n)", asset: Asset.ticket.code, amount: 1_000_000_000))]
@@ -133,8 +146,12 @@ public struct LedgerBenchmark: Sendable {
             path: directory.appendingPathComponent("raw-\(UUID()).sqlite").path,
             configuration: { var c = Configuration(); c.prepareDatabase { try $0.execute(sql: "PRAGMA synchronous = FULL") }; return c }())
         try Schema.migrator.migrate(pool)
-        let command = try Canonical.encode(Command.transfer(from: "p1", to: "p2", asset: Asset.ticket.code, amount: 1))
-        let result = try Canonical.encode(Receipt(seq: 1, at: 0, postings: [Posting(id: 1, from: "p1", to: "p2", asset: "TIX", amount: 1)]))
+        let command = try Canonical.encode(Command.transfer(from: "p1", to: "p2", asset: Asset.ticket.code, amount: Self.amount))
+        let postings = [Posting(id: 1, from: "p1", to: "p2", asset: "TIX", amount: Self.amount)]
+            + (rules == nil ? [] : [Posting(id: 2, from: "p1", to: "sink", asset: "TIX", amount: Self.fee)])
+        let result = try Canonical.encode(Receipt(seq: 1, at: 0, postings: postings))
+        let sink: Int64 = 2
+        let consulted = rules == nil ? "" : "fees.lua@\(String(repeating: "a", count: 64)),sinks.lua@\(String(repeating: "b", count: 64))"
         let hash = [UInt8](repeating: 7, count: 32)
         let statements = StatementCache()
         let firstID = try pool.write { database in
@@ -151,11 +168,24 @@ public struct LedgerBenchmark: Sendable {
                 for n in batch..<min(batch + 1000, transfers) {
                     let seq = Int64(n + 1)
                     try db.run(
-                        "INSERT INTO journal (seq, at, actor, key, command, result, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        .int(seq), .int(seq), .text("admin"), .text("t\(n)"), .text(command), .text(result), .blob(hash))
+                        "INSERT INTO journal (seq, at, actor, key, command, result, rules, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        .int(seq), .int(seq), .text("admin"), .text("t\(n)"), .text(command), .text(result),
+                        .text(consulted), .blob(hash))
                     try db.run(
-                        "INSERT INTO postings (seq, debit_id, credit_id, asset_id, amount) VALUES (?, ?, ?, 1, 1)",
-                        .int(seq), .int(firstID + Int64(n % accounts)), .int(firstID + Int64((n * 7 + 1) % accounts)))
+                        "INSERT INTO postings (seq, debit_id, credit_id, asset_id, amount) VALUES (?, ?, ?, 1, ?)",
+                        .int(seq), .int(firstID + Int64(n % accounts)), .int(firstID + Int64((n * 7 + 1) % accounts)),
+                        .int(Self.amount))
+                    if rules != nil {
+                        try db.run(
+                            "INSERT INTO postings (seq, debit_id, credit_id, asset_id, amount) VALUES (?, ?, ?, 1, ?)",
+                            .int(seq), .int(firstID + Int64(n % accounts)), .int(sink), .int(Self.fee))
+                        try db.run(
+                            """
+                            INSERT INTO balances (account_id, asset_id, amount) VALUES (?, 1, ?)
+                            ON CONFLICT (account_id, asset_id) DO UPDATE SET amount = excluded.amount
+                            """,
+                            .int(sink), .int(seq))
+                    }
                     for account in [n % accounts, (n * 7 + 1) % accounts] {
                         try db.run(
                             """

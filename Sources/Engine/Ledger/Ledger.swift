@@ -67,20 +67,16 @@ struct Ledger {
         return receipt
     }
 
-    /// A payment plus the legs of its fee, which the sender pays on top. The sender must afford both.
+    /// A payment plus the legs of its fee, which the sender pays on top; `post` checks that the sender
+    /// affords both together.
     private func withFee(_ payment: Posting, _ db: HotConnection) throws -> [Posting] {
         guard payment.amount > 0, payment.from != payment.to else { return [payment] }
         guard let from = try account(named: payment.from, in: db) else { throw Rejection.unknownAccount(payment.from) }
         guard let to = try account(named: payment.to, in: db) else { throw Rejection.unknownAccount(payment.to) }
-        guard let asset = try asset(code: payment.asset, in: db) else { throw Rejection.unknownAsset(payment.asset) }
+        guard try asset(code: payment.asset, in: db) != nil else { throw Rejection.unknownAsset(payment.asset) }
         let fee = try rules.transferFee(
             amount: payment.amount, asset: payment.asset, from: (payment.from, from.kind), to: (payment.to, to.kind))
         guard fee > 0 else { return [payment] }
-        let (total, overflow) = payment.amount.addingReportingOverflow(fee)
-        let has = try balance(from.id, asset.id, db)
-        guard !overflow, has >= total || payment.from == Account.mint else {
-            throw insufficient(payment.from, has: has, needs: overflow ? Int64.max : total, asset, payment.asset)
-        }
         let split = try rules.split(fee: fee, asset: payment.asset, source: "transfer")
         return [payment]
             + (split.burn > 0 ? [Posting(from: payment.from, to: Account.sink, asset: payment.asset, amount: split.burn)] : [])
@@ -105,10 +101,12 @@ struct Ledger {
         return try post([Posting(from: Account.mint, to: name, asset: Asset.ticket.code, amount: decision.amount)], seq, db)
     }
 
-    /// Applies legs in order. A failing leg throws, and the caller's savepoint undoes the earlier ones.
+    /// Applies legs as one movement: each balance changes once, by the net of its legs. So a payment
+    /// and its fee are checked together, and a leg may spend what an earlier leg of the posting delivers.
+    /// A refusal throws, and the caller's savepoint undoes whatever was written.
     private func post(_ legs: [Posting], _ seq: Int64, _ db: HotConnection) throws -> [Posting] {
-        var stored: [Posting] = []
-        stored.reserveCapacity(legs.count)
+        var changes: [BalanceChange] = []
+        var rows: [(debit: Int64, credit: Int64, asset: Int64)] = []
         for leg in legs {
             guard leg.amount > 0 else { throw Rejection.nonPositiveAmount }
             guard leg.from != leg.to else { throw Rejection.sameAccount }
@@ -116,17 +114,20 @@ struct Ledger {
             guard let asset = try asset(code: leg.asset, in: db) else { throw Rejection.unknownAsset(leg.asset) }
             guard let debit = try account(named: leg.from, in: db) else { throw Rejection.unknownAccount(leg.from) }
             guard let credit = try account(named: leg.to, in: db) else { throw Rejection.unknownAccount(leg.to) }
-
-            try debitBalance(debit.id, leg, asset, db)
-            try creditBalance(credit.id, leg, asset, db)
+            try BalanceChange.add(-leg.amount, to: (debit.id, leg.from), asset: (asset, leg.asset), in: &changes)
+            try BalanceChange.add(leg.amount, to: (credit.id, leg.to), asset: (asset, leg.asset), in: &changes)
+            rows.append((debit.id, credit.id, asset.id))
+        }
+        for change in changes where change.delta < 0 { try debit(change, db) }
+        for change in changes where change.delta > 0 { try credit(change, db) }
+        return try zip(legs, rows).map { leg, row in
             try db.run(
                 "INSERT INTO postings (seq, debit_id, credit_id, asset_id, amount) VALUES (?, ?, ?, ?, ?)",
-                .int(seq), .int(debit.id), .int(credit.id), .int(asset.id), .int(leg.amount))
+                .int(seq), .int(row.debit), .int(row.credit), .int(row.asset), .int(leg.amount))
             var posted = leg
             posted.id = db.lastInsertedRowID
-            stored.append(posted)
+            return posted
         }
-        return stored
     }
 
     func account(named name: String, in db: HotConnection) throws -> NameCache.AccountRef? {
@@ -147,32 +148,33 @@ struct Ledger {
         return found
     }
 
-    /// Takes `leg.amount` out of an account in one statement. SQLite turns an overflowing integer sum into
+    /// Takes a net amount out of a balance in one statement. SQLite turns an overflowing integer sum into
     /// a REAL, which the balances table's type check refuses: arithmetic stays checked.
-    private func debitBalance(_ account: Int64, _ leg: Posting, _ asset: NameCache.AssetRef, _ db: HotConnection) throws {
-        let left = try overflowChecked(leg.from) {
+    private func debit(_ change: BalanceChange, _ db: HotConnection) throws {
+        let left = try overflowChecked(change.name) {
             try db.first(
-                "UPDATE balances SET amount = amount - ? WHERE account_id = ? AND asset_id = ? RETURNING amount",
-                .int(leg.amount), .int(account), .int(asset.id)) { $0.int(0) }
+                "UPDATE balances SET amount = amount + ? WHERE account_id = ? AND asset_id = ? RETURNING amount",
+                .int(change.delta), .int(change.account), .int(change.asset.id)) { $0.int(0) }
         }
-        if left == nil {
-            guard leg.from == Account.mint else { throw insufficient(leg.from, has: 0, needs: leg.amount, asset, leg.asset) }
+        let isMint = change.name == Account.mint
+        if let left, left < 0, !isMint {
+            throw insufficient(change.name, has: left - change.delta, needs: -change.delta, change.asset, change.code)
+        } else if left == nil {
+            guard isMint else { throw insufficient(change.name, has: 0, needs: -change.delta, change.asset, change.code) }
             try db.run(
                 "INSERT INTO balances (account_id, asset_id, amount) VALUES (?, ?, ?)",
-                .int(account), .int(asset.id), .int(-leg.amount))
-        } else if let left, left < 0, leg.from != Account.mint {
-            throw insufficient(leg.from, has: left + leg.amount, needs: leg.amount, asset, leg.asset)
+                .int(change.account), .int(change.asset.id), .int(change.delta))
         }
     }
 
-    private func creditBalance(_ account: Int64, _ leg: Posting, _ asset: NameCache.AssetRef, _ db: HotConnection) throws {
-        try overflowChecked(leg.to) {
+    private func credit(_ change: BalanceChange, _ db: HotConnection) throws {
+        try overflowChecked(change.name) {
             try db.run(
                 """
                 INSERT INTO balances (account_id, asset_id, amount) VALUES (?, ?, ?)
                 ON CONFLICT (account_id, asset_id) DO UPDATE SET amount = amount + excluded.amount
                 """,
-                .int(account), .int(asset.id), .int(leg.amount))
+                .int(change.account), .int(change.asset.id), .int(change.delta))
         }
     }
 
@@ -189,12 +191,6 @@ struct Ledger {
             account: account,
             has: Amount.format(has, scale: asset.scale) + " " + code,
             needs: Amount.format(needs, scale: asset.scale) + " " + code)
-    }
-
-    private func balance(_ account: Int64, _ asset: Int64, _ db: HotConnection) throws -> Int64 {
-        try db.first(
-            "SELECT amount FROM balances WHERE account_id = ? AND asset_id = ?", .int(account), .int(asset)
-        ) { $0.int(0) } ?? 0
     }
 
     private func requireAdmin(_ actor: String, _ action: String) throws {

@@ -40,10 +40,15 @@ final class RuleSet {
         command = (seq, actor, key)
     }
 
-    /// The versions consulted since `begin`, canonical: `fees.lua@<sha256>,sinks.lua@-`.
+    /// The versions consulted since `begin`, canonical: `fees.lua@<sha256>,sinks.lua@-`. Most commands
+    /// consult what the previous one did, so the text is rebuilt only when that changes.
     var consultedVersions: String {
-        consulted.sorted { $0.key < $1.key }.map { "\($0.key)@\($0.value)" }.joined(separator: ",")
+        if consulted != rendered.versions {
+            rendered = (consulted, consulted.sorted { $0.key < $1.key }.map { "\($0.key)@\($0.value)" }.joined(separator: ","))
+        }
+        return rendered.text
     }
+    private var rendered: (versions: [String: String], text: String) = ([:], "")
 
     /// Calls a rule function, or returns nil when the rule file is absent (the caller's default applies).
     /// A failing rule refuses the command with the rule's own `file:line` message.

@@ -27,7 +27,11 @@ extension RuleSet {
                 guard let source = try String.fetchOne(
                     db, sql: "SELECT source FROM rule_versions WHERE sha256 = ?", arguments: [version])
                 else { throw VerificationFailure("rule version \(name)@\(version) is not stored") }
-                try install(ScriptFile(name: name, source: source))
+                let file = ScriptFile(name: name, source: source)
+                guard file.sha256 == version else {
+                    throw VerificationFailure("the stored source of \(name)@\(version) hashes to \(file.sha256)")
+                }
+                try install(file)
             }
         }
     }

@@ -1,10 +1,11 @@
 import ArgumentParser
 import Engine
 import Foundation
+import LuaBridge
 
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Benchmarks that print figures and same-run ratios.", subcommands: [LedgerBench.self])
+        abstract: "Benchmarks that print figures and same-run ratios.", subcommands: [LedgerBench.self, RulesBench.self])
 }
 
 struct LedgerBench: AsyncParsableCommand {
@@ -14,6 +15,7 @@ struct LedgerBench: AsyncParsableCommand {
     @Option(help: "Concurrent batch submitters.") var submitters = 4
     @Option(help: "Commands per submitted batch.") var batch = 1000
     @Option(help: "Where the scratch databases go.") var dir = NSTemporaryDirectory()
+    @Option(help: "Rules directory (fees on every transfer); 'none' for no rules.") var rules = "rules"
 
     func run() async throws {
         let scratch = URL(fileURLWithPath: dir).appendingPathComponent("tix-bench-\(UUID())")
@@ -23,6 +25,8 @@ struct LedgerBench: AsyncParsableCommand {
         bench.transfers = transfers
         bench.submitters = submitters
         bench.batchSize = batch
+        bench.rules = rules == "none" ? nil : URL(fileURLWithPath: rules, isDirectory: true)
+        print("rules: \(bench.rules.map { "\($0.path) (fee and sink rules on every transfer)" } ?? "none")")
         let f = try await bench.run()
         let fmt = { (x: Double) in String(format: "%.0f", x) }
         print("raw sqlite (same rows, prepared statements, batches of 1000): \(fmt(f.rawPerSecond)) rows/s")
@@ -32,5 +36,19 @@ struct LedgerBench: AsyncParsableCommand {
         print("single submitter latency (durable): p50 \(fmt(f.latencyP50Micros)) µs, p99 \(fmt(f.latencyP99Micros)) µs")
         print("ledger: \(fmt(f.batchedPerSecond)) transfers/s, raw sqlite: \(fmt(f.rawPerSecond))/s, ratio "
             + String(format: "%.2f", f.batchedPerSecond / f.rawPerSecond))
+    }
+}
+
+struct RulesBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules", abstract: "Fee-rule calls/s through the sandboxed bridge against a bare lua_pcall.")
+    @Option(help: "Calls per measurement.") var calls = 1_000_000
+
+    func run() async throws {
+        let (bridged, bare) = try RuleCallBenchmark.run(iterations: calls)
+        print("bare lua_pcall (plain state, no hook, table built once): \(String(format: "%.0f", bare)) calls/s")
+        print("bridge (sandbox, instruction hook, memory cap, context converted): \(String(format: "%.0f", bridged)) calls/s")
+        print("rules: \(String(format: "%.0f", bridged)) calls/s, bare: \(String(format: "%.0f", bare))/s, ratio "
+            + String(format: "%.2f", bridged / bare))
     }
 }
