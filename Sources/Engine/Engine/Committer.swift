@@ -17,7 +17,7 @@ struct Committer {
     }
 
     /// Applies `batch` and commits. Results are in submission order; a commit that fails fails them all.
-    func commit(_ batch: [Submission], in database: Database) -> [Result<Receipt, any Error>] {
+    func commit(_ batch: [Inbox.Prepared], in database: Database) -> [Result<Receipt, any Error>] {
         let db = HotConnection(database, statements: statements)
         do {
             try db.run("BEGIN IMMEDIATE")
@@ -37,10 +37,10 @@ struct Committer {
     /// The journal's unique `(actor, key)` index is the idempotency check: a repeated key fails, at the
     /// latest, when its entry is appended. Only then, and on refusals, is the earlier entry looked up, so
     /// the common path pays nothing for it.
-    private func apply(_ submission: Submission, head: inout Journal.Head, in db: HotConnection) -> Result<Receipt, any Error> {
+    private func apply(_ prepared: Inbox.Prepared, head: inout Journal.Head, in db: HotConnection) -> Result<Receipt, any Error> {
+        let (submission, command) = (prepared.submission, prepared.command)
         do {
             guard (1...128).contains(submission.key.utf8.count) else { throw Rejection.invalidKey }
-            let command = try Canonical.encode(submission.command)
             try db.run("SAVEPOINT command")
             do {
                 let at = max(head.at, clock.now())
@@ -50,7 +50,7 @@ struct Committer {
                 try ledger.rules.storeConsultedVersions(seq: seq, in: db)
                 head = try Journal.append(
                     after: head, at: at, actor: submission.actor, key: submission.key, command: command,
-                    result: try Canonical.encode(receipt), rules: ledger.rules.consultedVersions, in: db)
+                    result: Canonical.encode(receipt), rules: ledger.rules.consultedVersions, in: db)
                 try db.run("RELEASE command")
                 return .success(receipt)
             } catch {

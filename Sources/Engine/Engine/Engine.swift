@@ -69,8 +69,17 @@ public final class Engine: Sendable {
     /// fast path for front ends that gather many commands (a game server's payouts, a bot's updates).
     public func submit(_ submissions: [Submission]) async -> [Result<Receipt, any Error>] {
         guard !submissions.isEmpty else { return [] }
+        var prepared: [Inbox.Prepared] = []
+        prepared.reserveCapacity(submissions.count)
+        for submission in submissions {
+            do {
+                prepared.append(.init(submission: submission, command: try Canonical.encode(submission.command)))
+            } catch {
+                return submissions.map { _ in .failure(error) }
+            }
+        }
         return await withCheckedContinuation { reply in
-            if !inbox.put(.init(submissions: submissions, reply: reply)) {
+            if !inbox.put(.init(submissions: prepared, reply: reply)) {
                 reply.resume(returning: submissions.map { _ in .failure(EngineError.closed) })
             }
         }

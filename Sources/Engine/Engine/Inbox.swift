@@ -6,8 +6,15 @@ final class Inbox: @unchecked Sendable {
     typealias Reply = CheckedContinuation<[Result<Receipt, any Error>], Never>
 
     struct Pending {
-        var submissions: [Submission]
+        var submissions: [Prepared]
         var reply: Reply
+    }
+
+    /// A submission with its command already in canonical JSON: the submitter's task encodes it, on
+    /// another core, so the single writer does not have to.
+    struct Prepared: Sendable {
+        var submission: Submission
+        var command: String
     }
 
     private let condition = NSCondition()

@@ -31,7 +31,9 @@ private enum Node {
         case .string(let value): appendString(value, to: &out)
         case .object(let box):
             out.append(UInt8(ascii: "{"))
-            for (index, field) in box.fields.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
+            // Keys are ASCII identifiers, whose String order is their byte order.
+            let fields = box.fields.isSorted ? box.fields : box.fields.sorted { $0.key < $1.key }
+            for (index, field) in fields.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 appendString(field.key, to: &out)
                 out.append(UInt8(ascii: ":"))
@@ -50,9 +52,14 @@ private enum Node {
 }
 
 private final class ObjectBox { var fields: [(key: String, value: Node)] = [] }
+
+extension Array where Element == (key: String, value: Node) {
+    fileprivate var isSorted: Bool { indices.dropFirst().allSatisfy { self[$0 - 1].key < self[$0].key } }
+}
 private final class ArrayBox { var items: [Node] = [] }
 
-private func appendString(_ string: String, to out: inout [UInt8]) {
+/// Appends a JSON string literal.
+func appendString(_ string: String, to out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
     for byte in string.utf8 {
         switch byte {
