@@ -20,30 +20,28 @@ local DAILY_STREAK_CAP = 7         -- ...up to a week
 local TAP_EVERY = 10 * SECOND
 local TAP_STREAK_LOST = 60 * SECOND
 
+-- The streak this claim makes, or nil when the previous claim is less than `every` ago.
+local function next_streak(c, every, lost_after)
+  local since = c.now - c.last
+  if c.last > 0 and since < every then return nil end
+  if c.last > 0 and since < lost_after then return c.streak + 1 end
+  return 1
+end
+
 local function not_yet(c, every)
   return { amount = 0, streak = c.streak, wait = every - (c.now - c.last) }
 end
 
 function daily(c)
-  if c.last > 0 and c.now - c.last < DAILY_EVERY then
-    return not_yet(c, DAILY_EVERY)
-  end
-  local streak = 1
-  if c.last > 0 and c.now - c.last < DAILY_STREAK_LOST then
-    streak = c.streak + 1
-  end
+  local streak = next_streak(c, DAILY_EVERY, DAILY_STREAK_LOST)
+  if not streak then return not_yet(c, DAILY_EVERY) end
   local bonus = math.min(streak, DAILY_STREAK_CAP) - 1
   return { amount = DAILY_BASE + bonus * DAILY_STREAK_BONUS, streak = streak, wait = DAILY_EVERY }
 end
 
 function tap(c)
-  if c.last > 0 and c.now - c.last < TAP_EVERY then
-    return not_yet(c, TAP_EVERY)
-  end
-  local streak = 1
-  if c.last > 0 and c.now - c.last < TAP_STREAK_LOST then
-    streak = c.streak + 1
-  end
+  local streak = next_streak(c, TAP_EVERY, TAP_STREAK_LOST)
+  if not streak then return not_yet(c, TAP_EVERY) end
   -- 0.05 to 0.10 tickets, plus a cent for every ten taps in a row (at most 0.05 more)
   local amount = math.random(5, 10) + math.min(streak // 10, 5)
   return { amount = amount, streak = streak, wait = TAP_EVERY }

@@ -22,8 +22,8 @@ extension LuaSandbox {
     /// `{ call = "fee", args = { ... }, expect = value, seed = 0 }` (args and seed optional),
     /// comparing each result with `expect` as Lua would (10 == 10.0).
     public func runExamples(script: String) -> [ExampleFailure] {
-        func malformed(_ index: Int, _ message: String, line: Int? = nil) -> ExampleFailure {
-            ExampleFailure(file: script, line: line, index: index, function: nil, expected: nil, got: nil, message: message)
+        func malformed(_ index: Int, _ message: String) -> ExampleFailure {
+            ExampleFailure(file: script, line: nil, index: index, function: nil, expected: nil, got: nil, message: message)
         }
         let examples: [LuaValue]
         switch Result(catching: { () throws(LuaError) in try global(script, "examples") }) {

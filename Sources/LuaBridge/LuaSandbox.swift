@@ -49,26 +49,26 @@ public final class LuaSandbox {
     /// loaded version stays in place. Returns the source's SHA-256.
     @discardableResult
     public func load(name: String, source: String, seed: UInt64 = 0) throws(LuaError) -> String {
+        try load(ScriptFile(name: name, source: source), seed: seed)
+    }
+
+    @discardableResult
+    public func load(_ file: ScriptFile, seed: UInt64 = 0) throws(LuaError) -> String {
         let top = lua_gettop(state)
         defer { lua_settop(state, top) }
         guard tix_new_env(state) == LUA_OK else {
-            throw LuaError(kind: .memoryExceeded, file: name, message: "cannot create the script environment")
+            throw LuaError(kind: .memoryExceeded, file: file.name, message: "cannot create the script environment")
         }
-        var text = source
+        var text = file.source
         let status = text.withUTF8 { bytes in
-            tix_load(state, bytes.baseAddress, bytes.count, "=" + name)
+            tix_load(state, bytes.baseAddress, bytes.count, "=" + file.name)
         }
-        guard status == LUA_OK else { throw failure(status: status, file: name) }
-        try run(file: name, arguments: 0, results: 0, seed: seed)
-        let sha256 = ScriptFile.sha256Hex(of: source)
+        guard status == LUA_OK else { throw failure(status: status, file: file.name) }
+        try run(file: file.name, arguments: 0, results: 0, seed: seed)
         let environment = tix_ref(state)
-        if let previous = scripts[name] { tix_unref(state, previous.environment) }
-        scripts[name] = Script(environment: environment, sha256: sha256)
-        return sha256
-    }
-
-    public func load(_ file: ScriptFile, seed: UInt64 = 0) throws(LuaError) {
-        try load(name: file.name, source: file.source, seed: seed)
+        if let previous = scripts[file.name] { tix_unref(state, previous.environment) }
+        scripts[file.name] = Script(environment: environment, sha256: file.sha256)
+        return file.sha256
     }
 
     /// Forgets a script; its globals become garbage.
@@ -82,7 +82,7 @@ public final class LuaSandbox {
     public func call(_ script: String, _ function: String, _ arguments: [LuaValue] = [], seed: UInt64) throws(LuaError) -> LuaResult {
         let top = lua_gettop(state)
         defer { lua_settop(state, top) }
-        try pushCall(script, function, arguments)
+        try pushFunction(script, function, arguments: arguments)
         try run(file: script, arguments: Int32(arguments.count), results: 1, seed: seed)
         return LuaResult(value: try result(at: -1, script, function, "result"), script: script, function: function)
     }
@@ -91,7 +91,7 @@ public final class LuaSandbox {
     public func callReturningAll(_ script: String, _ function: String, _ arguments: [LuaValue] = [], seed: UInt64) throws(LuaError) -> [LuaValue] {
         let top = lua_gettop(state)
         defer { lua_settop(state, top) }
-        try pushCall(script, function, arguments)
+        try pushFunction(script, function, arguments: arguments)
         let base = lua_gettop(state) - Int32(arguments.count) - 1
         try run(file: script, arguments: Int32(arguments.count), results: LUA_MULTRET, seed: seed)
         var values: [LuaValue] = []
@@ -137,7 +137,8 @@ public final class LuaSandbox {
         lua_rawget(state, -2)
     }
 
-    private func pushCall(_ script: String, _ function: String, _ arguments: [LuaValue]) throws(LuaError) {
+    /// Pushes a script's function followed by the arguments.
+    func pushFunction(_ script: String, _ function: String, arguments: [LuaValue]) throws(LuaError) {
         try pushGlobal(script, function)
         let type = lua_type(state, -1)
         guard type == LUA_TFUNCTION else {
@@ -155,17 +156,18 @@ public final class LuaSandbox {
         }
     }
 
-    private func result(at index: Int32, _ script: String, _ function: String, _ what: String) throws(LuaError) -> LuaValue {
+    func result(at index: Int32, _ script: String, _ function: String, _ what: String) throws(LuaError) -> LuaValue {
         do { return try LuaStack(state: state).value(at: index) } catch {
             throw LuaError(kind: .contract, file: script, message: "\(function)(): " + error.under(what).message)
         }
     }
 
     /// Runs the function below `arguments` values on the stack under the sandbox rules.
-    private func run(file: String, arguments: Int32, results: Int32, seed: UInt64) throws(LuaError) {
-        let status = tix_call(state, arguments, results, limits.instructions, seed)
+    func run(file: String, arguments: Int32, results: Int32, seed: UInt64) throws(LuaError) {
+        var faults: Int32 = 0
+        let status = tix_call(state, arguments, results, limits.instructions, seed, &faults)
         // A budget error caught by the script still fails the call.
-        guard status != LUA_OK || tix_faults(state) & TIX_FAULT_BUDGET != 0 else { return }
+        guard status != LUA_OK || faults & TIX_FAULT_BUDGET != 0 else { return }
         let error = failure(status: status, file: file)
         if error.kind == .memoryExceeded { tix_collect(state) }
         throw error

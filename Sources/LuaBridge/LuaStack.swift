@@ -4,7 +4,7 @@ import LuaShim
 /// Why a value could not cross the boundary, with the path to the offending part
 /// (e.g. `args[1].items[3]`), built up only while the failure unwinds.
 struct ConversionFailure: Error {
-    var path: String
+    let path: String
     let reason: String
 
     func under(_ component: String) -> ConversionFailure {
@@ -35,43 +35,28 @@ struct LuaStack {
         return String(decoding: UnsafeRawBufferPointer(start: bytes, count: length), as: UTF8.self)
     }
 
-    /// Pushes a value that is not a table; false for arrays and tables.
-    @inline(__always)
-    private func pushScalar(_ value: LuaValue) -> Bool {
+    func push(_ value: borrowing LuaValue, depth: Int = 0) throws(ConversionFailure) {
         switch value {
         case .nil: lua_pushnil(state)
         case .bool(let value): lua_pushboolean(state, value ? 1 : 0)
         case .integer(let value): lua_pushinteger(state, value)
         case .number(let value): lua_pushnumber(state, value)
         case .string(let value): pushString(value)
-        case .array, .table: return false
-        }
-        return true
-    }
-
-    func push(_ value: LuaValue, depth: Int = 0) throws(ConversionFailure) {
-        if pushScalar(value) { return }
-        try checkDepth(depth)
-        switch value {
         case .array(let items):
+            try checkDepth(depth)
             lua_createtable(state, Int32(clamping: items.count), 0)
             for (offset, item) in items.enumerated() {
-                if !pushScalar(item) {
-                    do { try push(item, depth: depth + 1) } catch { throw error.under("[\(offset + 1)]") }
-                }
+                do { try push(item, depth: depth + 1) } catch { throw error.under("[\(offset + 1)]") }
                 lua_rawseti(state, -2, lua_Integer(offset + 1))
             }
         case .table(let fields):
+            try checkDepth(depth)
             lua_createtable(state, 0, Int32(clamping: fields.count))
             for (key, item) in fields {
                 pushString(key)
-                if !pushScalar(item) {
-                    do { try push(item, depth: depth + 1) } catch { throw error.under(".\(key)") }
-                }
+                do { try push(item, depth: depth + 1) } catch { throw error.under(".\(key)") }
                 lua_rawset(state, -3)
             }
-        default:
-            break
         }
     }
 

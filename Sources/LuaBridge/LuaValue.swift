@@ -1,6 +1,7 @@
 /// A value that can cross between Swift and Lua. Lua tables become `.array` when their
 /// keys are exactly 1...n and `.table` when all keys are strings; an empty Lua table
 /// becomes `.table([:])`. Other key mixes, functions and cycles are refused on conversion.
+/// Lua strings are bytes: invalid UTF-8 arrives with U+FFFD replacement characters.
 public enum LuaValue: Sendable, Hashable {
     case `nil`
     case bool(Bool)

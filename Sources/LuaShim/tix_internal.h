@@ -20,7 +20,6 @@ typedef struct tix_ctx {
     int64_t remaining;   // instruction budget left in the current call
     int enforce;         // set during tix_call; Swift-side marshalling runs unenforced
     int faults;          // TIX_FAULT_* bits of the current call
-    int step;            // instructions between two hook invocations
     uint64_t seed;       // the current call's seed for math.random
     int seeded;          // rng holds the state derived from seed (set on first use)
     uint64_t rng[4];     // xoshiro256** state for math.random

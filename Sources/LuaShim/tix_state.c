@@ -120,32 +120,28 @@ int tix_budget_fail(lua_State *L) {
 
 static void tix_hook(lua_State *L, lua_Debug *ar) {
     tix_ctx *c = tix_ctx_of(L);
-    int count = lua_gethookcount(L);
-    c->remaining -= count;
-    if (c->remaining >= 0) {
-        // A coroutine left trapping by an earlier call goes back to the normal step.
-        if (count != c->step) lua_sethook(L, tix_hook, LUA_MASKCOUNT, c->step);
-        return;
-    }
+    c->remaining -= lua_gethookcount(L);
+    if (c->remaining >= 0) return;
     char where[LUA_IDSIZE + 32] = "";
     if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0)
         snprintf(where, sizeof where, "%s:%d: ", ar->short_src, ar->currentline);
     raise_budget(L, where);
 }
 
-int tix_call(lua_State *L, int nargs, int nresults, int64_t budget, uint64_t seed) {
+int tix_call(lua_State *L, int nargs, int nresults, int64_t budget, uint64_t seed, int *faults) {
     tix_ctx *c = tix_ctx_of(L);
     c->remaining = budget;
     c->faults = 0;
-    c->step = budget < TIX_HOOK_STEP ? (budget > 0 ? (int)budget : 1) : TIX_HOOK_STEP;
+    int step = budget < TIX_HOOK_STEP ? (budget > 0 ? (int)budget : 1) : TIX_HOOK_STEP;
     c->seed = seed;
     c->seeded = 0;
-    // Coroutines inherit the hook of the thread that creates them (lua_newthread), so
-    // setting it on the main thread covers every thread the script can start.
-    lua_sethook(L, tix_hook, LUA_MASKCOUNT, c->step);
+    // Scripts cannot start threads (no coroutine library), so the main thread's hook sees
+    // every instruction; setting it also restarts the count after a trapping failure.
+    lua_sethook(L, tix_hook, LUA_MASKCOUNT, step);
     c->enforce = 1;
     int status = lua_pcall(L, nargs, nresults, 0);
     c->enforce = 0;
+    *faults = c->faults;
     return status;
 }
 
@@ -190,7 +186,6 @@ lua_State *tix_newstate(size_t memory_limit, size_t max_string) {
     if (c == NULL) return NULL;
     c->limit = memory_limit;
     c->max_string = max_string;
-    c->step = TIX_HOOK_STEP;
     lua_State *L = lua_newstate(tix_alloc, c);
     if (L == NULL) {
         free(c);

@@ -29,6 +29,19 @@ struct SandboxTests {
         #expect(try box.call("fees.lua", "split", [["fee": 10]], seed: 0).value == ["burn": 10, "treasury": 0])
     }
 
+    @Test func recordLayoutsBuildTheSameTables() throws {
+        let box = try sandbox(["r.lua": "function f(t) return { t.amount, t.asset, t.missing == nil, t.to_kind } end"])
+        let layout = box.layout(["amount", "asset", "missing", "to_kind"])
+        let viaLayout = try box.call("r.lua", "f", record: layout, [5, "TIX", nil, "org"], seed: 0).value
+        let viaTable = try box.call("r.lua", "f", [["amount": 5, "asset": "TIX", "to_kind": "org"]], seed: 0).value
+        #expect(viaLayout == [5, "TIX", true, "org"])
+        #expect(viaLayout == viaTable)
+        let short = luaError { _ = try box.call("r.lua", "f", record: layout, [5], seed: 0) }
+        #expect(short?.kind == .contract)
+        let foreign = try LuaSandbox().layout(["amount", "asset", "missing", "to_kind"])
+        #expect(luaError { _ = try box.call("r.lua", "f", record: foreign, [5, "TIX", nil, "org"], seed: 0) }?.kind == .contract)
+    }
+
     @Test func returnsAllResultsOnRequest() throws {
         let box = try sandbox(["multi.lua": "function two() return 1, 'b', nil end"])
         #expect(try box.callReturningAll("multi.lua", "two", seed: 0) == [1, "b", nil])

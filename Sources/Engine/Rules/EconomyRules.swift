@@ -5,12 +5,11 @@ import LuaBridge
 extension RuleSet {
     /// `fees.lua` `fee(t)`: what the sender pays on top of a transfer. No file, no fee.
     func transferFee(amount: Int64, asset: String, from: (name: String, kind: Account.Kind), to: (name: String, kind: Account.Kind)) throws -> Int64 {
-        let context: LuaValue = .table([
-            "amount": .integer(amount), "asset": .string(asset),
-            "from": .string(from.name), "to": .string(to.name),
-            "from_kind": .string(from.kind.rawValue), "to_kind": .string(to.kind.rawValue),
-        ])
-        guard let result = try call("fees.lua", "fee", context) else { return 0 }
+        let values: [LuaValue] = [
+            .integer(amount), .string(asset), .string(from.name), .string(to.name),
+            .string(from.kind.rawValue), .string(to.kind.rawValue),
+        ]
+        guard let result = try call("fees.lua", "fee", .transfer, values) else { return 0 }
         let fee = try checked { try result.int() }
         guard fee >= 0 else { throw Rejection.ruleFailed("fees.lua: fee() returned \(fee), a fee cannot be negative") }
         return fee
@@ -18,8 +17,9 @@ extension RuleSet {
 
     /// `sinks.lua` `split(f)`: how much of a fee burns and how much goes to the treasury. No file: all burns.
     func split(fee: Int64, asset: String, source: String) throws -> (burn: Int64, treasury: Int64) {
-        let context: LuaValue = .table(["fee": .integer(fee), "asset": .string(asset), "source": .string(source)])
-        guard let result = try call("sinks.lua", "split", context) else { return (fee, 0) }
+        guard let result = try call("sinks.lua", "split", .fee, [.integer(fee), .string(asset), .string(source)]) else {
+            return (fee, 0)
+        }
         let (burn, treasury) = try checked { (try result.int("burn"), try result.int("treasury")) }
         let (sum, overflow) = burn.addingReportingOverflow(treasury)
         guard burn >= 0, treasury >= 0, !overflow, sum == fee else {
@@ -31,8 +31,8 @@ extension RuleSet {
 
     /// `rewards.lua` `daily(c)` or `tap(c)`: one claim's amount, the new streak and the wait.
     func reward(_ kind: RewardKind, now: Int64, last: Int64, streak: Int64) throws -> RewardDecision {
-        let context: LuaValue = .table(["now": .integer(now), "last": .integer(last), "streak": .integer(streak)])
-        guard let result = try call("rewards.lua", kind.rawValue, context) else { throw Rejection.rewardsOff }
+        guard let result = try call("rewards.lua", kind.rawValue, .claim, [.integer(now), .integer(last), .integer(streak)])
+        else { throw Rejection.rewardsOff }
         let decision = try checked {
             RewardDecision(amount: try result.int("amount"), streak: try result.int("streak"), wait: try result.int("wait"))
         }

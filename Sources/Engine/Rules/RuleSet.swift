@@ -16,8 +16,23 @@ final class RuleSet {
     var stored: Set<String> = []
     private var command: (seq: Int64, actor: String, key: String) = (0, "", "")
 
+    /// The shapes of the context tables the ledger passes, interned once in the sandbox.
+    enum Context: CaseIterable {
+        case transfer, fee, claim
+
+        var fields: [String] {
+            switch self {
+            case .transfer: ["amount", "asset", "from", "to", "from_kind", "to_kind"]
+            case .fee: ["fee", "asset", "source"]
+            case .claim: ["now", "last", "streak"]
+            }
+        }
+    }
+    private var layouts: [Context: LuaRecordLayout] = [:]
+
     init() throws {
         sandbox = try LuaSandbox()
+        for context in Context.allCases { layouts[context] = sandbox.layout(context.fields) }
     }
 
     /// The loaded version of a rule, if any.
@@ -50,14 +65,15 @@ final class RuleSet {
     }
     private var rendered: (versions: [String: String], text: String) = ([:], "")
 
-    /// Calls a rule function, or returns nil when the rule file is absent (the caller's default applies).
-    /// A failing rule refuses the command with the rule's own `file:line` message.
-    func call(_ script: String, _ function: String, _ context: LuaValue) throws -> LuaResult? {
+    /// Calls a rule function with a context table of the given shape (values in its field order), or
+    /// returns nil when the rule file is absent (the caller's default applies). A failing rule refuses the
+    /// command with the rule's own `file:line` message.
+    func call(_ script: String, _ function: String, _ context: Context, _ values: [LuaValue]) throws -> LuaResult? {
         let version = sandbox.sha256(of: script)
         consulted[script] = version ?? "-"
-        guard version != nil else { return nil }
+        guard version != nil, let layout = layouts[context] else { return nil }
         do {
-            return try sandbox.call(script, function, [context], seed: seed)
+            return try sandbox.call(script, function, record: layout, values, seed: seed)
         } catch {
             throw Rejection.ruleFailed(error.description)
         }

@@ -25,10 +25,11 @@ int tix_new_env(lua_State *L);
 int tix_load(lua_State *L, const char *source, size_t len, const char *chunkname);
 
 /// lua_pcall under the sandbox rules: fresh instruction budget, math.random seeded from
-/// `seed`, allocation cap enforced for the duration of the call only.
-int tix_call(lua_State *L, int nargs, int nresults, int64_t budget, uint64_t seed);
+/// `seed`, allocation cap enforced for the duration of the call only. Stores the
+/// TIX_FAULT_* bits of the call in *faults.
+int tix_call(lua_State *L, int nargs, int nresults, int64_t budget, uint64_t seed, int *faults);
 
-/// TIX_FAULT_* bits recorded during the last tix_call.
+/// TIX_FAULT_* bits recorded during the last tix_call or tix_load.
 int tix_faults(lua_State *L);
 
 /// Full garbage collection; used to recover after a memory-limit error.
