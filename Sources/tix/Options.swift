@@ -54,6 +54,9 @@ struct SubmitOptions: ParsableArguments {
     @Option(help: "Idempotency key; resubmitting with the same key never applies twice. Default: a fresh one.")
     var key: String?
 
+    @Flag(help: "Show what the command would do (fees included) without doing it.")
+    var preview = false
+
     func submission(_ command: Command) -> Submission {
         Submission(actor: actor, key: key ?? UUID().uuidString, command: command)
     }

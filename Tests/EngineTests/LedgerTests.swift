@@ -114,3 +114,23 @@ struct LedgerTests {
         #expect(try Snapshot(engine) == before)
     }
 }
+
+@Suite("Previews")
+struct PreviewTests {
+    @Test("a preview shows the fee a transfer would charge and changes nothing, not even its key")
+    func previewChangesNothing() async throws {
+        let engine = try Engine(path: scratchPath(), rules: shippedRules)
+        defer { engine.close() }
+        try await seed(engine, players: ["alice", "bob"], tickets: 100)
+        let before = try Snapshot(engine)
+        let pay = Submission(actor: "alice", key: "p", command: .transfer(from: "alice", to: "bob", asset: "TIX", amount: 2000))
+        let preview = try await engine.preview(pay)
+        #expect(preview.postings.map(\.amount) == [2000, 10])
+        #expect(try Snapshot(engine) == before)
+        let receipt = try await engine.submit(pay)
+        #expect(receipt.postings.map(\.amount) == preview.postings.map(\.amount))
+        await #expect(throws: Rejection.self) {
+            try await engine.preview(Submission(actor: "alice", key: "q", command: .transfer(from: "alice", to: "bob", asset: "TIX", amount: 1_000_000)))
+        }
+    }
+}

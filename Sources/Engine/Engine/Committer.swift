@@ -47,6 +47,7 @@ struct Committer {
                 let seq = head.seq + 1
                 let receipt = try ledger.apply(
                     submission.command, actor: submission.actor, key: submission.key, seq: seq, at: at, in: db)
+                if prepared.preview { throw Preview(receipt: receipt) }
                 try ledger.rules.storeConsultedVersions(seq: seq, in: db)
                 head = try Journal.append(
                     after: head, at: at, actor: submission.actor, key: submission.key, command: command,
@@ -57,6 +58,7 @@ struct Committer {
                 try db.run("ROLLBACK TO command")
                 try db.run("RELEASE command")
                 ledger.rules.stored.removeAll()  // the rollback may have taken back stored versions
+                if let preview = error as? Preview { return .success(preview.receipt) }
                 if let earlier = try Journal.entry(actor: submission.actor, key: submission.key, in: db) {
                     guard earlier.command == command else { throw Rejection.keyReused(submission.key) }
                     return .success(try Canonical.decode(Receipt.self, from: earlier.result))
@@ -67,4 +69,9 @@ struct Committer {
             return .failure(error)
         }
     }
+}
+
+/// Unwinds a previewed command through the same rollback as a refusal, carrying what it would have done.
+private struct Preview: Error {
+    var receipt: Receipt
 }

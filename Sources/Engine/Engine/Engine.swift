@@ -65,15 +65,25 @@ public final class Engine: Sendable {
         try await submit([submission])[0].get()
     }
 
+    /// What `submission` would do now, without doing it: the writer applies it against the live state and
+    /// rules, answers, and rolls it back. For quotes and for showing a fee before a player confirms.
+    public func preview(_ submission: Submission) async throws -> Receipt {
+        try await enqueue([submission], preview: true)[0].get()
+    }
+
     /// Applies several commands, each on its own: one refusal does not touch the others. Batching is the
     /// fast path for front ends that gather many commands (a game server's payouts, a bot's updates).
     public func submit(_ submissions: [Submission]) async -> [Result<Receipt, any Error>] {
+        await enqueue(submissions, preview: false)
+    }
+
+    private func enqueue(_ submissions: [Submission], preview: Bool) async -> [Result<Receipt, any Error>] {
         guard !submissions.isEmpty else { return [] }
         var prepared: [Inbox.Prepared] = []
         prepared.reserveCapacity(submissions.count)
         for submission in submissions {
             do {
-                prepared.append(.init(submission: submission, command: try Canonical.encode(submission.command)))
+                prepared.append(.init(submission: submission, command: try Canonical.encode(submission.command), preview: preview))
             } catch {
                 return submissions.map { _ in .failure(error) }
             }

@@ -15,6 +15,8 @@ final class Inbox: @unchecked Sendable {
     struct Prepared: Sendable {
         var submission: Submission
         var command: String
+        /// Apply, answer, and roll back: nothing is journaled or kept.
+        var preview = false
     }
 
     private let condition = NSCondition()

@@ -104,7 +104,7 @@ struct Ledger {
     /// Applies legs as one movement: each balance changes once, by the net of its legs. So a payment
     /// and its fee are checked together, and a leg may spend what an earlier leg of the posting delivers.
     /// A refusal throws, and the caller's savepoint undoes whatever was written.
-    private func post(_ legs: [Posting], _ seq: Int64, _ db: HotConnection) throws -> [Posting] {
+    func post(_ legs: [Posting], _ seq: Int64, _ db: HotConnection) throws -> [Posting] {
         var changes: [BalanceChange] = []
         var rows: [(debit: Int64, credit: Int64, asset: Int64)] = []
         for leg in legs {
@@ -193,18 +193,18 @@ struct Ledger {
             needs: Amount.format(needs, scale: asset.scale) + " " + code)
     }
 
-    private func requireAdmin(_ actor: String, _ action: String) throws {
+    func requireAdmin(_ actor: String, _ action: String) throws {
         guard actor == Submission.admin else { throw Rejection.notPermitted(actor: actor, action: action) }
     }
 
     /// Players move only their own balances; the admin moves any but the sink's.
-    private func requireOwner(_ actor: String, of account: String) throws {
+    func requireOwner(_ actor: String, of account: String) throws {
         guard actor == account || actor == Submission.admin else {
             throw Rejection.notPermitted(actor: actor, action: "move funds out of \(account)")
         }
     }
 
-    private func checkMemo(_ memo: String?) throws {
+    func checkMemo(_ memo: String?) throws {
         guard (memo?.count ?? 0) <= Self.maxMemoLength else { throw Rejection.memoTooLong(limit: Self.maxMemoLength) }
     }
 }

@@ -7,7 +7,7 @@ import GRDB
 /// database, compares each receipt and then the whole state with what is stored, and checks the
 /// ``Invariants``. It reads one consistent snapshot, so it can run beside a live engine.
 public struct Verifier {
-    public struct Report: Sendable, Codable {
+    public struct Report: Sendable, Encodable {
         public var entries: Int64 = 0
         /// Hash of the last journal entry.
         public var headHash = JournalEntry.genesis.hex
@@ -17,6 +17,20 @@ public struct Verifier {
         public var firstBadEntry: Int64?
         public var problems: [String] = []
         public var ok: Bool { problems.isEmpty }
+
+        enum CodingKeys: String, CodingKey {
+            case entries, headHash, stateHash, firstBadEntry, problems, ok
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(entries, forKey: .entries)
+            try container.encode(headHash, forKey: .headHash)
+            try container.encode(stateHash, forKey: .stateHash)
+            try container.encodeIfPresent(firstBadEntry, forKey: .firstBadEntry)
+            try container.encode(problems, forKey: .problems)
+            try container.encode(ok, forKey: .ok)
+        }
     }
 
     public init() {}
