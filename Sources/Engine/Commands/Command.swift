@@ -16,6 +16,13 @@ public enum Command: Codable, Sendable, Hashable {
     case post(legs: [Posting], memo: String? = nil)
     /// Claims a faucet reward; `rules/rewards.lua` decides the amount, streak and cooldown.
     case claimReward(account: String, kind: RewardKind)
+    /// Places a limit order on the P2P market; `Receipt.createdID` is the order's id.
+    case placeOrder(Order)
+    /// Takes one of the account's open orders off the book and returns its escrow.
+    case cancelOrder(account: String, order: Int64)
+    /// Closes the orders whose expiry has passed and returns their escrow. Submitted by the engine's
+    /// own ticker; refused when nothing is due.
+    case expireOrders
 }
 
 /// A command as submitted from outside: who asks, and the client-chosen key that makes retries safe.

@@ -22,6 +22,14 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
     case ruleFailed(String)
     case rewardsOff
     case rewardNotReady(kind: RewardKind, waitMillis: Int64)
+    case notTradable(String)
+    case expiryInPast
+    case orderTooLarge
+    case selfTrade
+    case unknownOrder(Int64)
+    case notYourOrder(Int64)
+    case orderClosed(Int64, String)
+    case nothingToExpire
 
     public var description: String {
         switch self {
@@ -51,6 +59,14 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .rewardsOff: "Rewards are switched off."
         case .rewardNotReady(let kind, let wait):
             "Your \(kind.rawValue) reward is not ready yet: come back in \(Self.duration(wait))."
+        case .notTradable(let code): "\(code) is the currency: the market trades items for it."
+        case .expiryInPast: "The expiry must be in the future."
+        case .orderTooLarge: "That order is too large: quantity times price does not fit a balance."
+        case .selfTrade: "That order would trade with one of your own orders; cancel it first."
+        case .unknownOrder(let id): "There is no order #\(id)."
+        case .notYourOrder(let id): "Order #\(id) is not yours."
+        case .orderClosed(let id, let state): "Order #\(id) is already \(state)."
+        case .nothingToExpire: "No order is due to expire."
         }
     }
 
@@ -89,6 +105,14 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .ruleFailed: "ruleFailed"
         case .rewardsOff: "rewardsOff"
         case .rewardNotReady: "rewardNotReady"
+        case .notTradable: "notTradable"
+        case .expiryInPast: "expiryInPast"
+        case .orderTooLarge: "orderTooLarge"
+        case .selfTrade: "selfTrade"
+        case .unknownOrder: "unknownOrder"
+        case .notYourOrder: "notYourOrder"
+        case .orderClosed: "orderClosed"
+        case .nothingToExpire: "nothingToExpire"
         }
     }
 }

@@ -63,6 +63,18 @@ struct Ledger {
         case .claimReward(let account, let kind):
             try requireOwner(actor, of: account)
             receipt.postings = try claim(kind, for: account, at: at, seq, db)
+
+        case .placeOrder(let order):
+            try requireOwner(actor, of: order.account)
+            (receipt.createdID, receipt.postings) = try place(order, seq: seq, at: at, in: db)
+
+        case .cancelOrder(let account, let order):
+            try requireOwner(actor, of: account)
+            receipt.postings = try cancel(order, by: account, seq: seq, in: db)
+
+        case .expireOrders:
+            try requireAdmin(actor, "expire orders")
+            receipt.postings = try expireOrders(seq: seq, at: at, in: db)
         }
         return receipt
     }

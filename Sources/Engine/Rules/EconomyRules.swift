@@ -29,6 +29,17 @@ extension RuleSet {
         return (burn, treasury)
     }
 
+    /// `market.lua` `fee(t)`: what the seller pays out of one fill's proceeds. No file, no fee.
+    func marketFee(asset: String, quantity: Int64, price: Int64, total: Int64) throws -> Int64 {
+        let values: [LuaValue] = [.string(asset), .integer(quantity), .integer(price), .integer(total)]
+        guard let result = try call("market.lua", "fee", .trade, values) else { return 0 }
+        let fee = try checked { try result.int() }
+        guard (0...total).contains(fee) else {
+            throw Rejection.ruleFailed("market.lua: fee() returned \(fee); it must be between 0 and the trade's \(total)")
+        }
+        return fee
+    }
+
     /// `rewards.lua` `daily(c)` or `tap(c)`: one claim's amount, the new streak and the wait.
     func reward(_ kind: RewardKind, now: Int64, last: Int64, streak: Int64) throws -> RewardDecision {
         guard let result = try call("rewards.lua", kind.rawValue, .claim, [.integer(now), .integer(last), .integer(streak)])

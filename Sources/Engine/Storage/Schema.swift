@@ -65,6 +65,33 @@ enum Schema {
                     sql: "INSERT INTO accounts (name, kind, created_at) VALUES (?, 'system', 0)", arguments: [name])
             }
         }
+        migrator.registerMigration("v3 market") { db in
+            try db.execute(sql: """
+                CREATE TABLE orders (
+                    id INTEGER PRIMARY KEY,
+                    seq INTEGER NOT NULL,
+                    account_id INTEGER NOT NULL REFERENCES accounts(id),
+                    asset_id INTEGER NOT NULL REFERENCES assets(id),
+                    side TEXT NOT NULL CHECK (side IN ('buy', 'sell')),
+                    price INTEGER NOT NULL CHECK (price > 0),
+                    quantity INTEGER NOT NULL CHECK (quantity > 0),
+                    remaining INTEGER NOT NULL CHECK (remaining BETWEEN 0 AND quantity),
+                    expires_at INTEGER,
+                    state TEXT NOT NULL CHECK (state IN ('open', 'filled', 'cancelled', 'expired')),
+                    placed_at INTEGER NOT NULL);
+                CREATE INDEX orders_book ON orders(asset_id, side, price, id) WHERE state = 'open';
+                CREATE INDEX orders_by_account ON orders(account_id, id);
+                CREATE INDEX orders_expiring ON orders(expires_at) WHERE state = 'open' AND expires_at IS NOT NULL;
+                CREATE TABLE fills (
+                    id INTEGER PRIMARY KEY,
+                    seq INTEGER NOT NULL,
+                    buy_order INTEGER NOT NULL REFERENCES orders(id),
+                    sell_order INTEGER NOT NULL REFERENCES orders(id),
+                    quantity INTEGER NOT NULL CHECK (quantity > 0),
+                    price INTEGER NOT NULL CHECK (price > 0),
+                    fee INTEGER NOT NULL CHECK (fee >= 0));
+                """)
+        }
         return migrator
     }
 }

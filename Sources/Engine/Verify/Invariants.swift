@@ -5,7 +5,8 @@ import GRDB
 /// - every asset sums to zero over all accounts (double entry);
 /// - only `mint` is ever below zero;
 /// - each stored balance equals the sum of the postings that touched it;
-/// - circulating supply equals issued minus burned.
+/// - circulating supply equals issued minus burned;
+/// - escrow holds exactly what open orders set aside.
 public enum Invariants {
     /// Human-readable violations; empty when the ledger is sound.
     public static func violations(in db: Database) throws -> [String] {
@@ -41,6 +42,22 @@ public enum Invariants {
         for supply in try Supply.all(in: db) where supply.circulating != supply.issued - supply.burned {
             found.append(
                 "\(supply.asset): circulating \(supply.circulating) != issued \(supply.issued) - burned \(supply.burned)")
+        }
+        for row in try Row.fetchAll(db, sql: """
+            WITH owed AS (
+                SELECT CASE side WHEN 'buy' THEN (SELECT id FROM assets WHERE code = 'TIX') ELSE asset_id END AS asset_id,
+                       CASE side WHEN 'buy' THEN remaining * price ELSE remaining END AS amount
+                FROM orders WHERE state = 'open'),
+            needed AS (SELECT asset_id, SUM(amount) AS amount FROM owed GROUP BY asset_id),
+            held AS (SELECT b.asset_id, b.amount FROM balances b JOIN accounts e ON e.id = b.account_id
+                     WHERE e.name = 'escrow' AND b.amount != 0)
+            SELECT a.code, COALESCE(h.amount, 0) AS held, COALESCE(n.amount, 0) AS needed
+            FROM needed n FULL OUTER JOIN held h ON h.asset_id = n.asset_id
+            JOIN assets a ON a.id = COALESCE(n.asset_id, h.asset_id)
+            WHERE COALESCE(h.amount, 0) != COALESCE(n.amount, 0)
+            """) {
+            found.append(
+                "escrow holds \(row["held"] as Int64) \(row["code"] as String) but open orders set aside \(row["needed"] as Int64)")
         }
         return found
     }

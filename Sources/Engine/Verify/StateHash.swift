@@ -1,7 +1,8 @@
 import Crypto
 import GRDB
 
-/// A digest of the whole ledger state: accounts, assets and every non-zero balance, in id order.
+/// A digest of the whole ledger state: accounts, assets, every non-zero balance, the market's orders and
+/// fills, and the reward claims, in id order.
 /// Two databases with equal state hashes hold the same economy.
 enum StateHash {
     static func compute(in db: Database) throws -> [UInt8] {
@@ -10,6 +11,9 @@ enum StateHash {
             ("SELECT id, name, kind, created_at FROM accounts ORDER BY id", 4),
             ("SELECT id, code, kind, scale FROM assets ORDER BY id", 4),
             ("SELECT account_id, asset_id, amount FROM balances WHERE amount != 0 ORDER BY account_id, asset_id", 3),
+            ("SELECT id, account_id, asset_id, side, price, quantity, remaining, expires_at, state FROM orders ORDER BY id", 9),
+            ("SELECT id, seq, buy_order, sell_order, quantity, price, fee FROM fills ORDER BY id", 7),
+            ("SELECT account_id, kind, last_at, streak FROM reward_claims ORDER BY account_id, kind", 4),
         ] {
             hasher.update(data: Array(sql.utf8))
             let rows = try Row.fetchCursor(db, sql: sql)

@@ -21,9 +21,27 @@ struct Serve: AsyncParsableCommand {
         logger.info("engine serving", metadata: [
             "db": "\(global.db)", "durability": "\(durability)", "rules": "\(global.rules) (watched)",
         ])
+        let ticker = Task { await Self.expireOrders(engine, logger: logger) }
         await Self.waitForTermination()
         logger.info("shutting down: finishing submitted commands")
+        ticker.cancel()
         engine.close()
+    }
+
+    /// Once a second, closes the market orders whose expiry has passed, so their escrow returns by itself.
+    static func expireOrders(_ engine: Engine, logger: Logger) async {
+        while !Task.isCancelled {
+            if (try? engine.reader.hasExpiredOrders(at: SystemClock().now())) == true {
+                do {
+                    let receipt = try await engine.submit(
+                        Submission(actor: Submission.admin, key: "expire-\(UUID().uuidString)", command: .expireOrders))
+                    logger.info("market: expired orders returned", metadata: ["entry": "\(receipt.seq)"])
+                } catch {
+                    logger.warning("market: expiring orders failed: \(error)")
+                }
+            }
+            try? await Task.sleep(for: .seconds(1))
+        }
     }
 
     /// Suspends until SIGINT or SIGTERM arrives.
