@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import Logging
 
 /// `tix bench ledger`: the engine's durable transfer rate against the raw SQLite ceiling, in one run.
 ///
@@ -56,88 +55,68 @@ public struct LedgerBenchmark: Sendable {
     private func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
     private func batchedRate() async throws -> Double {
-        try await engineRate { engine, submissions in
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                let perSubmitter = submissions.count / submitters
-                for s in 0..<submitters {
-                    let mine = submissions[s * perSubmitter..<(s + 1) * perSubmitter]
-                    group.addTask {
-                        for start in stride(from: mine.startIndex, to: mine.endIndex, by: batchSize) {
-                            for result in await engine.submit(Array(mine[start..<min(start + batchSize, mine.endIndex)])) {
-                                _ = try result.get()
-                            }
-                        }
-                    }
-                }
-                try await group.waitForAll()
-            }
-        }
+        let engine = try await freshEngine()
+        defer { engine.close() }
+        return try await BatchedLoad(submitters: submitters, batchSize: batchSize).rate(transferSubmissions(), on: engine)
     }
 
     private func concurrentRate() async throws -> Double {
-        try await engineRate { engine, submissions in
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                let perTask = submissions.count / inFlight
-                for t in 0..<inFlight {
-                    group.addTask {
-                        for submission in submissions[t * perTask..<(t + 1) * perTask] {
-                            _ = try await engine.submit(submission)
-                        }
+        let engine = try await freshEngine()
+        defer { engine.close() }
+        let submissions = transferSubmissions()
+        let start = ContinuousClock.now
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            let perTask = submissions.count / inFlight
+            for t in 0..<inFlight {
+                group.addTask {
+                    for submission in submissions[t * perTask..<(t + 1) * perTask] {
+                        _ = try await engine.submit(submission)
                     }
                 }
-                try await group.waitForAll()
             }
+            try await group.waitForAll()
         }
-    }
-
-    /// Transfers per second of `drive` pushing `transfers` transfers through a fresh engine.
-    private func engineRate(
-        _ drive: @Sendable (Engine, [Submission]) async throws -> Void
-    ) async throws -> Double {
-        let engine = try freshEngine()
-        defer { engine.close() }
-        let submissions = (0..<transfers).map { n in
-            Submission(
-                actor: Submission.admin, key: "t\(n)",
-                command: .transfer(
-                    from: "p\(n % accounts)", to: "p\((n * 7 + 1) % accounts)", asset: Asset.ticket.code,
-                    amount: Self.amount))
-        }
-        let start = ContinuousClock.now
-        try await drive(engine, submissions)
-        return Double(transfers) / (ContinuousClock.now - start).seconds
+        return Double(submissions.count / inFlight * inFlight) / (ContinuousClock.now - start).seconds
     }
 
     /// p50 and p99 of one submitter waiting for each durable commit in turn, in microseconds.
     private func latency() async throws -> (Double, Double) {
-        let engine = try freshEngine()
+        let engine = try await freshEngine()
         defer { engine.close() }
         var samples: [Double] = []
-        for n in 0..<latencySamples {
+        for submission in transferSubmissions().prefix(latencySamples) {
             let start = ContinuousClock.now
-            _ = try await engine.submit(Submission(
-                actor: Submission.admin, key: "l\(n)",
-                command: .transfer(
-                    from: "p\(n % accounts)", to: "p\((n + 1) % accounts)", asset: Asset.ticket.code, amount: Self.amount)))
+            _ = try await engine.submit(submission)
             samples.append((ContinuousClock.now - start).seconds * 1e6)
         }
         samples.sort()
         return (samples[samples.count / 2], samples[samples.count * 99 / 100])
     }
 
-    private func freshEngine() throws -> Engine {
-        var logger = Logger(label: "tix.bench")
-        logger.logLevel = .warning
-        let engine = try Engine(
-            path: directory.appendingPathComponent("engine-\(UUID()).sqlite").path, rules: rules, logger: logger)
-        let setup = (0..<accounts).flatMap { n in
+    private func transferSubmissions() -> [Submission] { Self.transfers(transfers, among: accounts) }
+
+    /// `count` transfers of 100 tickets between the players of ``players(_:)``.
+    static func transfers(_ count: Int, among accounts: Int) -> [Submission] {
+        (0..<count).map { n in
+            Submission(
+                actor: Submission.admin, key: "t\(n)",
+                command: .transfer(
+                    from: "p\(n % accounts)", to: "p\((n * 7 + 1) % accounts)", asset: Asset.ticket.code,
+                    amount: Self.amount))
+        }
+    }
+
+    /// A scratch engine with `accounts` funded players, `p0`, `p1`, ...
+    private func freshEngine() async throws -> Engine {
+        try await BatchedLoad.scratchEngine(in: directory, rules: rules, setup: Self.players(accounts))
+    }
+
+    /// Opens and funds `count` players, `p0`, `p1`, ...
+    static func players(_ count: Int) -> [Submission] {
+        (0..<count).flatMap { n in
             [Submission(actor: Submission.admin, key: "open\(n)", command: .openAccount(name: "p\(n)", kind: .player)),
              Submission(actor: Submission.admin, key: "fund\(n)", command: .mint(to: "p\(n)", asset: Asset.ticket.code, amount: 1_000_000_000))]
         }
-        let semaphore = DispatchSemaphore(value: 0)
-        Task { _ = await engine.submit(setup); semaphore.signal() }
-        semaphore.wait()
-        return engine
     }
 
     /// The same rows as `transfers` engine transfers, from plain prepared statements in batches of 1000.
@@ -199,8 +178,4 @@ public struct LedgerBenchmark: Sendable {
         }
         return Double(transfers) / (ContinuousClock.now - start).seconds
     }
-}
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

@@ -5,7 +5,7 @@ import LuaBridge
 
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Benchmarks that print figures and same-run ratios.", subcommands: [LedgerBench.self, RulesBench.self])
+        abstract: "Benchmarks that print figures and same-run ratios.", subcommands: [LedgerBench.self, RulesBench.self, MarketBench.self])
 }
 
 struct LedgerBench: AsyncParsableCommand {
@@ -50,5 +50,27 @@ struct RulesBench: AsyncParsableCommand {
         print("bridge (sandbox, instruction hook, memory cap, context converted): \(String(format: "%.0f", bridged)) calls/s")
         print("rules: \(String(format: "%.0f", bridged)) calls/s, bare: \(String(format: "%.0f", bare))/s, ratio "
             + String(format: "%.2f", bridged / bare))
+    }
+}
+
+struct MarketBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "market", abstract: "Market commands/s through the engine against its plain transfer rate.")
+    @Option(help: "Commands per measurement.") var commands = 50_000
+    @Option(help: "Where the scratch databases go.") var dir = NSTemporaryDirectory()
+    @Option(help: "Rules directory; 'none' for no rules.") var rules = "rules"
+
+    func run() async throws {
+        let scratch = URL(fileURLWithPath: dir).appendingPathComponent("tix-bench-\(UUID())")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        var bench = MarketBenchmark(directory: scratch)
+        bench.commands = commands
+        bench.rules = rules == "none" ? nil : URL(fileURLWithPath: rules, isDirectory: true)
+        let f = try await bench.run()
+        let fmt = { (x: Double) in String(format: "%.0f", x) }
+        print("plain transfers (baseline): \(fmt(f.transfersPerSecond))/s")
+        print("market: \(fmt(f.ordersPerSecond)) orders/s (half fill), transfers: \(fmt(f.transfersPerSecond))/s, ratio "
+            + String(format: "%.2f", f.ordersPerSecond / f.transfersPerSecond))
     }
 }

@@ -1,0 +1,58 @@
+import Foundation
+
+/// `tix bench market`: the markets' commands per second through the engine, against the engine's plain
+/// transfer rate measured in the same run (same players, submitters, batches and rules).
+///
+/// Orders come in pairs, a sell and the buy that fills it, so half the placements also match, move
+/// escrow and charge the market fee.
+public struct MarketBenchmark: Sendable {
+    public struct Figures: Sendable {
+        public var transfersPerSecond: Double
+        /// Placements, half of them filling a resting order.
+        public var ordersPerSecond: Double
+    }
+
+    public var commands = 50_000
+    public var submitters = 4
+    public var batchSize = 1000
+    public var players = 1000
+    public var rounds = 3
+    public var directory: URL
+    public var rules: URL?
+
+    public init(directory: URL) { self.directory = directory }
+
+    public func run() async throws -> Figures {
+        var transfers: [Double] = []
+        var orders: [Double] = []
+        for _ in 0..<rounds {
+            transfers.append(try await rate(LedgerBenchmark.transfers(commands, among: players)))
+            orders.append(try await rate(orderPairs()))
+        }
+        return Figures(transfersPerSecond: median(transfers), ordersPerSecond: median(orders))
+    }
+
+    private func rate(_ submissions: [Submission]) async throws -> Double {
+        let setup = LedgerBenchmark.players(players)
+            + [Submission(actor: Submission.admin, key: "sword", command: .defineAsset(Asset(code: "sword", kind: .product, scale: 0)))]
+            + (0..<players).map {
+                Submission(actor: Submission.admin, key: "arm\($0)", command: .mint(to: "p\($0)", asset: "sword", amount: 1_000_000))
+            }
+        let engine = try await BatchedLoad.scratchEngine(in: directory, rules: rules, setup: setup)
+        defer { engine.close() }
+        return try await BatchedLoad(submitters: submitters, batchSize: batchSize).rate(submissions, on: engine)
+    }
+
+    /// A sell of one sword, then a buy at the same price from another player, which fills it.
+    private func orderPairs() -> [Submission] {
+        (0..<commands).map { n in
+            let side: OrderSide = n % 2 == 0 ? .sell : .buy
+            let account = "p\((n / 2 * 2 + (side == .sell ? 0 : 1)) % players)"
+            return Submission(
+                actor: account, key: "o\(n)",
+                command: .placeOrder(Order(account: account, side: side, asset: "sword", quantity: 1, price: 10_000)))
+        }
+    }
+
+    private func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+}
