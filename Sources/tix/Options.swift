@@ -14,19 +14,27 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "The directory of the economy's Lua rules (fees, sinks, rewards, eligibility).")
     var rules = "rules"
 
+    @Option(help: "The directory of the Parliament-approved crafting recipes.")
+    var recipes = "recipes"
+
     /// The rules directory, or nil (every rule's default applies) when it does not exist.
-    var rulesDirectory: URL? {
+    var rulesDirectory: URL? { Self.existingDirectory(rules) }
+
+    /// The recipes directory, or nil (nothing can be crafted) when it does not exist.
+    var recipesDirectory: URL? { Self.existingDirectory(recipes) }
+
+    private static func existingDirectory(_ path: String) -> URL? {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: rules, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
             return nil
         }
-        return URL(fileURLWithPath: rules, isDirectory: true)
+        return URL(fileURLWithPath: path, isDirectory: true)
     }
 
     /// Opens the engine for the duration of `body` and closes it however `body` ends. A refusal is
     /// printed in the player's words (as JSON with `--json`) and exits 1.
     func withEngine<T>(_ body: (Engine) async throws -> T) async throws -> T {
-        let engine = try Engine(path: db, rules: rulesDirectory, logger: Self.quietLogger)
+        let engine = try Engine(path: db, rules: rulesDirectory, recipes: recipesDirectory, logger: Self.quietLogger)
         defer { engine.close() }
         do {
             return try await body(engine)

@@ -75,22 +75,21 @@ struct MarketTests {
         }
     }
 
-    @Test("an expired order stops trading, and expireOrders returns its escrow")
+    @Test("an expired order stops trading, and its expiry job returns its escrow")
     func expiry() async throws {
         let clock = ManualClock()
         let engine = try await market(clock: clock)
         defer { engine.close() }
         let id = try await order(engine, "bob", .sell, 2, at: 1000, expiresAt: clock.now() + 60_000).createdID!
-        #expect(try engine.reader.hasExpiredOrders(at: clock.now()) == false)
+        #expect(try engine.reader.nextJobDue() == clock.now() + 60_000)
         clock.advance(by: 61_000)
-        #expect(try engine.reader.hasExpiredOrders(at: clock.now()))
         // A bid that would have crossed it rests instead.
         let bid = try await order(engine, "alice", .buy, 1, at: 1000)
         #expect(bid.postings.count == 1)
-        try await admin(engine, .expireOrders)
+        try await admin(engine, .runDueJobs)
         #expect(try engine.reader.orders(of: "bob", all: true).first { $0.id == id }?.state == .expired)
         #expect(try engine.reader.balance(of: "bob", asset: "sword") == 10)
-        await #expect(throws: Rejection.nothingToExpire) { try await admin(engine, .expireOrders) }
+        await #expect(throws: Rejection.nothingDue) { try await admin(engine, .runDueJobs) }
         #expect(try engine.reader.invariantViolations() == [])
     }
 
@@ -144,9 +143,9 @@ struct MarketTests {
                         quantity: .random(in: 1...4, using: &rng), price: .random(in: 900...1100, using: &rng),
                         expiresAt: Bool.random(using: &rng) ? clock.now() + .random(in: 1000...60_000, using: &rng) : nil))
                 case 7, 8: .cancelOrder(account: account, order: placed.randomElement(using: &rng) ?? 1)
-                default: .expireOrders
+                default: .runDueJobs
                 }
-            let actor = command == .expireOrders ? Submission.admin : account
+            let actor = command == .runDueJobs ? Submission.admin : account
             if let receipt = try? await engine.submit(Submission(actor: actor, key: "r\(n)", command: command)) {
                 applied += 1
                 if let id = receipt.createdID { placed.append(id) }

@@ -20,9 +20,18 @@ public enum Command: Codable, Sendable, Hashable {
     case placeOrder(Order)
     /// Takes one of the account's open orders off the book and returns its escrow.
     case cancelOrder(account: String, order: Int64)
-    /// Closes the orders whose expiry has passed and returns their escrow. Submitted by the engine's
-    /// own ticker; refused when nothing is due.
-    case expireOrders
+    /// Builds a factory for the account; `rules/production.lua` sets the price. `createdID` is its id.
+    case buildFactory(account: String, name: String)
+    /// Fits one component item (a Forge, a Lab...) into one of the account's factories.
+    case fitComponent(account: String, factory: Int64, component: String)
+    /// Starts crafting `recipe` (a file in `recipes/`) in a factory; `createdID` is the job's id.
+    /// A repeating craft starts again on completion while the inputs last.
+    case startCraft(account: String, factory: Int64, recipe: String, repeats: Bool = false)
+    /// Cancels a pending craft and returns its inputs.
+    case cancelCraft(account: String, job: Int64)
+    /// Runs the jobs that are due (crafts finishing, orders expiring). Submitted by the job worker;
+    /// refused when nothing is due.
+    case runDueJobs
 }
 
 /// A command as submitted from outside: who asks, and the client-chosen key that makes retries safe.

@@ -29,7 +29,16 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownOrder(Int64)
     case notYourOrder(Int64)
     case orderClosed(Int64, String)
-    case nothingToExpire
+    case nothingDue
+    case invalidFactoryName
+    case unknownFactory(Int64)
+    case notYourFactory(Int64)
+    case notAComponent(String)
+    case unknownRecipe(String)
+    case missingComponent(component: String, factory: Int64)
+    case factoryBusy(factory: Int64, slots: Int64)
+    case unknownJob(Int64)
+    case notYourJob(Int64)
 
     public var description: String {
         switch self {
@@ -66,7 +75,17 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .unknownOrder(let id): "There is no order #\(id)."
         case .notYourOrder(let id): "Order #\(id) is not yours."
         case .orderClosed(let id, let state): "Order #\(id) is already \(state)."
-        case .nothingToExpire: "No order is due to expire."
+        case .nothingDue: "No job is due."
+        case .invalidFactoryName: "A factory name has 1 to 40 characters on one line."
+        case .unknownFactory(let id): "There is no factory #\(id)."
+        case .notYourFactory(let id): "Factory #\(id) is not yours."
+        case .notAComponent(let code): "\(code) is not a factory component."
+        case .unknownRecipe(let id): "There is no recipe called '\(id)'."
+        case .missingComponent(let component, let factory): "Factory #\(factory) needs a \(component) fitted for that."
+        case .factoryBusy(let factory, let slots):
+            "Factory #\(factory) is busy: all \(slots) of its slots are crafting. Fit more components or wait."
+        case .unknownJob(let id): "There is no pending craft #\(id)."
+        case .notYourJob(let id): "Craft #\(id) is not yours."
         }
     }
 
@@ -112,7 +131,16 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .unknownOrder: "unknownOrder"
         case .notYourOrder: "notYourOrder"
         case .orderClosed: "orderClosed"
-        case .nothingToExpire: "nothingToExpire"
+        case .nothingDue: "nothingDue"
+        case .invalidFactoryName: "invalidFactoryName"
+        case .unknownFactory: "unknownFactory"
+        case .notYourFactory: "notYourFactory"
+        case .notAComponent: "notAComponent"
+        case .unknownRecipe: "unknownRecipe"
+        case .missingComponent: "missingComponent"
+        case .factoryBusy: "factoryBusy"
+        case .unknownJob: "unknownJob"
+        case .notYourJob: "notYourJob"
         }
     }
 }

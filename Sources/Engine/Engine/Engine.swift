@@ -22,11 +22,11 @@ public final class Engine: Sendable {
     private let writerDone = DispatchSemaphore(value: 0)
 
     /// Opens (or creates) the database at `path`, migrates it, loads the Lua rules in `rules` (none:
-    /// every rule's default applies), and starts the writer. With `watchRules`, changed rule files are
-    /// swapped in while the engine runs.
+    /// every rule's default applies) and the recipes in `recipes`, and starts the writer. With
+    /// `watchRules`, changed rule and recipe files are swapped in while the engine runs.
     public init(
         path: String, clock: any EngineClock = SystemClock(), durability: Durability = .full,
-        rules: URL? = nil, watchRules: Bool = false, logger: Logger = Logger(label: "tix.engine")
+        rules: URL? = nil, recipes: URL? = nil, watchRules: Bool = false, logger: Logger = Logger(label: "tix.engine")
     ) throws {
         try FileManager.default.createDirectory(
             at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -35,8 +35,9 @@ public final class Engine: Sendable {
         try Schema.migrator.migrate(pool)
         reader = LedgerReader(pool: pool)
 
+        let scripts = [rules.map(ScriptDirectory.rules), recipes.map(ScriptDirectory.recipes)].compactMap { $0 }
         let writer = Writer(
-            pool: pool, inbox: inbox, ruleChanges: ruleChanges, clock: clock, rules: rules,
+            pool: pool, inbox: inbox, ruleChanges: ruleChanges, clock: clock, scripts: scripts,
             loader: RuleLoader(logger: logger))
         let (done, started) = (writerDone, DispatchSemaphore(value: 0))
         let startFailure = Mutex<(any Error)?>(nil)
@@ -52,9 +53,15 @@ public final class Engine: Sendable {
         started.wait()
         if let failure = startFailure.withLock({ $0 }) { throw failure }
         let ruleChanges = ruleChanges
-        watcher = watchRules ? rules.map { directory in
-            Task.detached {
-                for await change in ScriptDirectoryWatcher(directory: directory).changes() { ruleChanges.put(change) }
+        watcher = watchRules ? Task.detached {
+            await withTaskGroup(of: Void.self) { group in
+                for directory in scripts {
+                    group.addTask {
+                        for await change in ScriptDirectoryWatcher(directory: directory.url).changes() {
+                            ruleChanges.put(change, in: directory)
+                        }
+                    }
+                }
             }
         } : nil
         logger.debug("engine open", metadata: ["path": "\(path)", "durability": "\(durability)"])

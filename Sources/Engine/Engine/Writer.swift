@@ -9,7 +9,7 @@ struct Writer: Sendable {
     let inbox: Inbox
     let ruleChanges: RuleMailbox
     let clock: any EngineClock
-    let rules: URL?
+    let scripts: [ScriptDirectory]
     let loader: RuleLoader
 
     /// Runs until the inbox closes. `started` hears once the rules are loaded, or why the writer cannot start.
@@ -19,11 +19,11 @@ struct Writer: Sendable {
             started(error)
             return
         }
-        if let rules { loader.loadDirectory(rules, into: ruleSet, journal: pool) }
+        for directory in scripts { loader.loadDirectory(directory, into: ruleSet, journal: pool) }
         started(nil)
         let committer = Committer(clock: clock, rules: ruleSet)
         while let batch = inbox.take(limit: Engine.batchLimit) {
-            for change in ruleChanges.takeAll() { loader.apply(change, to: ruleSet) }
+            for (directory, change) in ruleChanges.takeAll() { loader.apply(change, in: directory, to: ruleSet) }
             let submissions = batch.flatMap(\.submissions)
             let results = pool.writeWithoutTransaction { committer.commit(submissions, in: $0) }
             var offset = 0

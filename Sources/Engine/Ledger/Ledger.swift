@@ -72,9 +72,26 @@ struct Ledger {
             try requireOwner(actor, of: account)
             receipt.postings = try cancel(order, by: account, seq: seq, in: db)
 
-        case .expireOrders:
-            try requireAdmin(actor, "expire orders")
-            receipt.postings = try expireOrders(seq: seq, at: at, in: db)
+        case .buildFactory(let account, let name):
+            try requireOwner(actor, of: account)
+            (receipt.createdID, receipt.postings) = try buildFactory(name, for: account, seq: seq, in: db)
+
+        case .fitComponent(let account, let factory, let component):
+            try requireOwner(actor, of: account)
+            receipt.postings = try fit(component, into: factory, by: account, seq: seq, in: db)
+
+        case .startCraft(let account, let factory, let recipe, let repeats):
+            try requireOwner(actor, of: account)
+            (receipt.createdID, receipt.postings) = try startCraft(
+                recipe, in: factory, for: account, repeats: repeats, seq: seq, at: at, in: db)
+
+        case .cancelCraft(let account, let job):
+            try requireOwner(actor, of: account)
+            receipt.postings = try cancelCraft(job, by: account, seq: seq, in: db)
+
+        case .runDueJobs:
+            try requireAdmin(actor, "run the job queue")
+            receipt.postings = try runDueJobs(seq: seq, at: at, in: db)
         }
         return receipt
     }
@@ -89,11 +106,17 @@ struct Ledger {
         let fee = try rules.transferFee(
             amount: payment.amount, asset: payment.asset, from: (payment.from, from.kind), to: (payment.to, to.kind))
         guard fee > 0 else { return [payment] }
-        let split = try rules.split(fee: fee, asset: payment.asset, source: "transfer")
-        return [payment]
-            + (split.burn > 0 ? [Posting(from: payment.from, to: Account.sink, asset: payment.asset, amount: split.burn)] : [])
-            + (split.treasury > 0
-                ? [Posting(from: payment.from, to: Account.treasury, asset: payment.asset, amount: split.treasury)] : [])
+        return [payment] + (try feeLegs(from: payment.from, fee: fee, asset: payment.asset, source: "transfer"))
+    }
+
+    /// The legs that take a fee from `payer`: burned into `sink` and paid to `treasury` as `sinks.lua` splits it.
+    func feeLegs(from payer: String, fee: Int64, asset: String, source: String) throws -> [Posting] {
+        guard fee > 0 else { return [] }
+        let split = try rules.split(fee: fee, asset: asset, source: source)
+        return [
+            Posting(from: payer, to: Account.sink, asset: asset, amount: split.burn),
+            Posting(from: payer, to: Account.treasury, asset: asset, amount: split.treasury),
+        ].filter { $0.amount > 0 }
     }
 
     /// Pays a faucet reward from `mint` when `rewards.lua` says it is due, and remembers the claim.

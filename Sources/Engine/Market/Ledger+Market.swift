@@ -21,6 +21,9 @@ extension Ledger {
                 : Posting(from: order.account, to: Account.escrow, asset: order.asset, amount: order.quantity)],
             seq, db)
         let id = try store.insert(order, accountID: account.id, assetID: asset.id, seq: seq, at: at)
+        if let expiry = order.expiresAt {
+            _ = try JobQueue(db: db).schedule(.expireOrder(id), dueAt: expiry, seq: seq, owner: account.id)
+        }
         var remaining = order.quantity
         while remaining > 0,
             let maker = try store.best(order.side.opposite, assetID: asset.id, crossing: order.price, at: at)
@@ -45,17 +48,14 @@ extension Ledger {
         let (buy, sell) = taker.side == .buy ? (taker, maker) : (maker, taker)
         let total = quantity * maker.price  // within the buyer's escrowed quantity × price
         let fee = try rules.marketFee(asset: asset, quantity: quantity, price: maker.price, total: total)
-        let split = fee > 0 ? try rules.split(fee: fee, asset: Asset.ticket.code, source: "market") : (burn: 0, treasury: 0)
         let refund = buy.price > maker.price ? quantity * (buy.price - maker.price) : 0
         try store.recordFill(seq: seq, buy: buy.id, sell: sell.id, quantity: quantity, price: maker.price, fee: fee)
         let legs = [
             Posting(from: Account.escrow, to: buy.account, asset: asset, amount: quantity),
             Posting(from: Account.escrow, to: sell.account, asset: Asset.ticket.code, amount: total - fee),
-            Posting(from: Account.escrow, to: Account.sink, asset: Asset.ticket.code, amount: split.burn),
-            Posting(from: Account.escrow, to: Account.treasury, asset: Asset.ticket.code, amount: split.treasury),
             Posting(from: Account.escrow, to: buy.account, asset: Asset.ticket.code, amount: refund),
-        ]
-        return try post(legs.filter { $0.amount > 0 }, seq, db)
+        ].filter { $0.amount > 0 }
+        return try post(legs + (try feeLegs(from: Account.escrow, fee: fee, asset: Asset.ticket.code, source: "market")), seq, db)
     }
 
     /// Takes an open order off the book and returns what is left in escrow to its owner.
@@ -67,15 +67,11 @@ extension Ledger {
         return try close(found.resting, asset: found.asset, as: .cancelled, seq: seq, store, db)
     }
 
-    /// Closes every open order whose expiry has passed at `at`, returning each escrow.
-    func expireOrders(seq: Int64, at: Int64, in db: HotConnection) throws -> [Posting] {
+    /// An order's expiry job: if the order is still open, it leaves the book and its escrow returns.
+    func expire(_ id: Int64, seq: Int64, in db: HotConnection) throws -> [Posting] {
         let store = OrderStore(db: db)
-        var postings: [Posting] = []
-        while let id = try store.firstExpired(at: at), let found = try store.open(id) {
-            postings += try close(found.resting, asset: found.asset, as: .expired, seq: seq, store, db)
-        }
-        guard !postings.isEmpty else { throw Rejection.nothingToExpire }
-        return postings
+        guard let found = try store.open(id), found.state == .open else { return [] }
+        return try close(found.resting, asset: found.asset, as: .expired, seq: seq, store, db)
     }
 
     private func close(

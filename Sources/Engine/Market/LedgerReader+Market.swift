@@ -25,15 +25,6 @@ extension LedgerReader {
         }
     }
 
-    /// Whether an open order's expiry has passed: the ticker's cue to submit `expireOrders`.
-    public func hasExpiredOrders(at now: Int64) throws -> Bool {
-        try pool.read { db in
-            try Bool.fetchOne(db, sql: """
-                SELECT EXISTS (SELECT 1 FROM orders WHERE state = 'open' AND expires_at IS NOT NULL AND expires_at <= ?)
-                """, arguments: [now]) ?? false
-        }
-    }
-
     private static func orders(_ db: Database, where condition: String, order: String, _ arguments: StatementArguments) throws -> [BookOrder] {
         try Row.fetchAll(db, sql: """
             SELECT o.*, a.name AS account, s.code AS asset FROM orders o

@@ -72,13 +72,6 @@ struct OrderStore {
         }
     }
 
-    /// The first open order past its expiry, oldest expiry first.
-    func firstExpired(at: Int64) throws -> Int64? {
-        try db.first(
-            "SELECT id FROM orders WHERE state = 'open' AND expires_at IS NOT NULL AND expires_at <= ? ORDER BY expires_at, id LIMIT 1",
-            .int(at)) { $0.int(0) }
-    }
-
     func setRemaining(_ id: Int64, _ remaining: Int64) throws {
         try db.run(
             "UPDATE orders SET remaining = ?, state = CASE WHEN ? = 0 THEN 'filled' ELSE state END WHERE id = ?",

@@ -40,6 +40,62 @@ extension RuleSet {
         return fee
     }
 
+    /// `production.lua` `build_cost(f)`: tickets for another factory. No file: free.
+    func buildCost(factoriesOwned: Int64) throws -> Int64 {
+        guard let result = try call("production.lua", "build_cost", .factories, [.integer(factoriesOwned)]) else { return 0 }
+        return try nonNegative(try checked { try result.int() }, "production.lua: build_cost()")
+    }
+
+    /// `production.lua` `fit_cost(c)`: tickets to fit one more of a component. No file: free.
+    func fitCost(component: String, fitted: Int64) throws -> Int64 {
+        guard let result = try call("production.lua", "fit_cost", .fitting, [.string(component), .integer(fitted)]) else {
+            return 0
+        }
+        return try nonNegative(try checked { try result.int() }, "production.lua: fit_cost()")
+    }
+
+    /// `production.lua` `modifiers(f)`: how many crafts a factory runs at once and how fast, from its
+    /// fitted components. No file: one slot at normal speed.
+    func modifiers(components: [String: Int64]) throws -> (slots: Int64, speedPercent: Int64) {
+        let fitted = LuaValue.table(components.mapValues { .integer($0) })
+        guard let result = try call("production.lua", "modifiers", .components, [fitted]) else { return (1, 100) }
+        let (slots, speed) = try checked { (try result.int("slots"), try result.int("speed_pct")) }
+        guard slots >= 0, (1...10_000).contains(speed) else {
+            throw Rejection.ruleFailed("production.lua: modifiers() must return slots ≥ 0 and speed_pct from 1 to 10000")
+        }
+        return (slots, speed)
+    }
+
+    /// The recipe `recipes/<id>.lua` declares, with the version it was read from; nil when there is none.
+    func recipe(_ id: String) throws -> (Recipe, String)? {
+        let script = Recipe.script(id)
+        guard Asset.isValidCode(id), let (table, version) = try global(script, "recipe") else { return nil }
+        do {
+            return (try Recipe(id: id, table: table, variableYield: defines(script, function: "yield")), version)
+        } catch {
+            throw Rejection.ruleFailed(error.description)
+        }
+    }
+
+    /// A variable-yield recipe's `yield(c)`: the outputs of this craft.
+    func yield(_ recipe: Recipe, factory: Int64, account: String) throws -> [ItemAmount] {
+        let script = Recipe.script(recipe.id)
+        let values: [LuaValue] = [.string(recipe.id), .integer(factory), .string(account)]
+        guard let result = try call(script, "yield", .craft, values) else { throw Rejection.unknownRecipe(recipe.id) }
+        do throws(RecipeError) {
+            let outputs = try Recipe.items(result.value, "yield()", script)
+            guard !outputs.isEmpty else { throw RecipeError(file: script, message: "yield() must return at least one item") }
+            return outputs
+        } catch {
+            throw Rejection.ruleFailed(error.description)
+        }
+    }
+
+    private func nonNegative(_ value: Int64, _ what: String) throws -> Int64 {
+        guard value >= 0 else { throw Rejection.ruleFailed("\(what) returned \(value); it cannot be negative") }
+        return value
+    }
+
     /// `rewards.lua` `daily(c)` or `tap(c)`: one claim's amount, the new streak and the wait.
     func reward(_ kind: RewardKind, now: Int64, last: Int64, streak: Int64) throws -> RewardDecision {
         guard let result = try call("rewards.lua", kind.rawValue, .claim, [.integer(now), .integer(last), .integer(streak)])

@@ -3,16 +3,28 @@ import GRDB
 import Logging
 import LuaBridge
 
-/// Brings `rules/` into the writer's ``RuleSet``: the whole directory at start-up, then each change the
-/// watcher reports. A broken file never takes the engine down: the version already live stays live,
-/// and at start-up the last version the journal used stands in for it.
+/// A directory of scripts and the prefix their names get in the sandbox: `rules/` files keep their names
+/// (`fees.lua`), recipes become `recipes/iron_ingot.lua`.
+public struct ScriptDirectory: Sendable {
+    public var url: URL
+    public var prefix: String
+
+    public static func rules(_ url: URL) -> ScriptDirectory { ScriptDirectory(url: url, prefix: "") }
+    public static func recipes(_ url: URL) -> ScriptDirectory { ScriptDirectory(url: url, prefix: "recipes/") }
+
+    func named(_ file: ScriptFile) -> ScriptFile { ScriptFile(name: prefix + file.name, source: file.source) }
+}
+
+/// Brings `rules/` and `recipes/` into the writer's ``RuleSet``: each whole directory at start-up, then
+/// each change the watcher reports. A broken file never takes the engine down: the version already live
+/// stays live, and at start-up the last version the journal used stands in for it.
 struct RuleLoader {
     let logger: Logger
 
-    func loadDirectory(_ directory: URL, into rules: RuleSet, journal: any DatabaseReader) {
+    func loadDirectory(_ directory: ScriptDirectory, into rules: RuleSet, journal: any DatabaseReader) {
         let files: [ScriptFile]
-        do { files = try ScriptFile.all(in: directory) } catch {
-            logger.error("rules: cannot read \(directory.path): \(error)")
+        do { files = try ScriptFile.all(in: directory.url).map(directory.named) } catch {
+            logger.error("rules: cannot read \(directory.url.path): \(error)")
             return
         }
         for file in files {
@@ -31,17 +43,18 @@ struct RuleLoader {
         }
     }
 
-    func apply(_ change: ScriptChange, to rules: RuleSet) {
+    func apply(_ change: ScriptChange, in directory: ScriptDirectory, to rules: RuleSet) {
         switch change {
-        case .updated(let file):
+        case .updated(let found):
+            let file = directory.named(found)
             guard rules.version(of: file.name) != file.sha256 else { return }
             install(file, into: rules)
         case .rejected(let file, let problems):
-            for problem in problems { logger.error("rules: \(problem)") }
-            logger.warning("rules: \(file.name) rejected; the previous version stays live")
+            for problem in problems { logger.error("rules: \(directory.prefix)\(problem)") }
+            logger.warning("rules: \(directory.prefix)\(file.name) rejected; the previous version stays live")
         case .removed(let name):
-            rules.remove(name)
-            logger.notice("rules: \(name) removed; its defaults apply")
+            rules.remove(directory.prefix + name)
+            logger.notice("rules: \(directory.prefix)\(name) removed; its defaults apply")
         }
     }
 

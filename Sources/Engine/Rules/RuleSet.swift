@@ -15,10 +15,13 @@ final class RuleSet {
     /// Versions already stored in `rule_versions` by this owner.
     var stored: Set<String> = []
     private var command: (seq: Int64, actor: String, key: String) = (0, "", "")
+    /// Rule calls so far in this command: each gets its own seed, so ten crafts finishing in one
+    /// command do not all roll the same dice.
+    private var calls: Int64 = 0
 
     /// The shapes of the context tables the ledger passes, interned once in the sandbox.
     enum Context: CaseIterable {
-        case transfer, fee, claim, trade
+        case transfer, fee, claim, trade, factories, fitting, components, craft
 
         var fields: [String] {
             switch self {
@@ -26,6 +29,10 @@ final class RuleSet {
             case .fee: ["fee", "asset", "source"]
             case .claim: ["now", "last", "streak"]
             case .trade: ["asset", "quantity", "price", "total"]
+            case .factories: ["factories"]
+            case .fitting: ["component", "fitted"]
+            case .components: ["components"]
+            case .craft: ["recipe", "factory", "account"]
             }
         }
     }
@@ -54,6 +61,7 @@ final class RuleSet {
     func begin(seq: Int64, actor: String, key: String) {
         consulted.removeAll(keepingCapacity: true)
         command = (seq, actor, key)
+        calls = 0
     }
 
     /// The versions consulted since `begin`, canonical: `fees.lua@<sha256>,sinks.lua@-`. Most commands
@@ -73,6 +81,7 @@ final class RuleSet {
         let version = sandbox.sha256(of: script)
         consulted[script] = version ?? "-"
         guard version != nil, let layout = layouts[context] else { return nil }
+        calls += 1
         do {
             return try sandbox.call(script, function, record: layout, values, seed: seed)
         } catch {
@@ -80,9 +89,26 @@ final class RuleSet {
         }
     }
 
-    /// Deterministic per command, different for every command.
+    /// A script's global as a value (a recipe's `recipe` table), noted as consulted like a call.
+    func global(_ script: String, _ name: String) throws -> (value: LuaValue, version: String)? {
+        let version = sandbox.sha256(of: script)
+        consulted[script] = version ?? "-"
+        guard let version else { return nil }
+        do {
+            return (try sandbox.global(script, name), version)
+        } catch {
+            throw Rejection.ruleFailed(error.description)
+        }
+    }
+
+    /// Whether a loaded script defines a Lua function called `name`.
+    func defines(_ script: String, function name: String) -> Bool {
+        sandbox.definitionLine(script, name) != nil
+    }
+
+    /// Deterministic per command and call, different for every command and call.
     private var seed: UInt64 {
-        let digest = SHA256.hash(data: Array("\(command.seq)\u{0}\(command.actor)\u{0}\(command.key)".utf8))
+        let digest = SHA256.hash(data: Array("\(command.seq)\u{0}\(command.actor)\u{0}\(command.key)\u{0}\(calls)".utf8))
         return digest.prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
     }
 }

@@ -45,6 +45,20 @@ struct HotConnection {
         }
     }
 
+    /// Reads every row through `read`.
+    func all<T>(_ sql: StaticString, _ arguments: SQLArgument..., read: (RawRow) throws -> T) throws -> [T] {
+        let statement = try prepare(sql, arguments)
+        defer { sqlite3_reset(statement) }
+        var rows: [T] = []
+        var code = sqlite3_step(statement)
+        while code == SQLITE_ROW {
+            rows.append(try read(RawRow(statement: statement)))
+            code = sqlite3_step(statement)
+        }
+        guard code == SQLITE_DONE else { throw failure(code, sql) }
+        return rows
+    }
+
     var lastInsertedRowID: Int64 { db.lastInsertedRowID }
 
     private func prepare(_ sql: StaticString, _ arguments: [SQLArgument]) throws -> SQLiteStatement {

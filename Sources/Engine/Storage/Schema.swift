@@ -92,6 +92,34 @@ enum Schema {
                     fee INTEGER NOT NULL CHECK (fee >= 0));
                 """)
         }
+        migrator.registerMigration("v5 production") { db in
+            try db.execute(sql: """
+                CREATE TABLE jobs (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    payload TEXT NOT NULL,
+                    due_at INTEGER NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('pending', 'done', 'cancelled', 'failed')),
+                    attempts INTEGER NOT NULL,
+                    created_seq INTEGER NOT NULL,
+                    finished_seq INTEGER,
+                    owner_id INTEGER REFERENCES accounts(id),
+                    factory_id INTEGER);
+                CREATE INDEX jobs_due ON jobs(due_at, id) WHERE state = 'pending';
+                CREATE INDEX jobs_by_owner ON jobs(owner_id, id);
+                CREATE INDEX jobs_by_factory ON jobs(factory_id) WHERE state = 'pending';
+                CREATE TABLE factories (
+                    id INTEGER PRIMARY KEY,
+                    owner_id INTEGER NOT NULL REFERENCES accounts(id),
+                    name TEXT NOT NULL,
+                    created_seq INTEGER NOT NULL);
+                CREATE TABLE factory_components (
+                    factory_id INTEGER NOT NULL REFERENCES factories(id),
+                    asset_id INTEGER NOT NULL REFERENCES assets(id),
+                    count INTEGER NOT NULL CHECK (count > 0),
+                    PRIMARY KEY (factory_id, asset_id)) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

@@ -6,7 +6,7 @@ import GRDB
 /// - only `mint` is ever below zero;
 /// - each stored balance equals the sum of the postings that touched it;
 /// - circulating supply equals issued minus burned;
-/// - escrow holds exactly what open orders set aside.
+/// - escrow holds exactly what open orders, running crafts and fitted components set aside.
 public enum Invariants {
     /// Human-readable violations; empty when the ledger is sound.
     public static func violations(in db: Database) throws -> [String] {
@@ -47,7 +47,11 @@ public enum Invariants {
             WITH owed AS (
                 SELECT CASE side WHEN 'buy' THEN (SELECT id FROM assets WHERE code = 'TIX') ELSE asset_id END AS asset_id,
                        CASE side WHEN 'buy' THEN remaining * price ELSE remaining END AS amount
-                FROM orders WHERE state = 'open'),
+                FROM orders WHERE state = 'open'
+                UNION ALL SELECT asset_id, count FROM factory_components
+                UNION ALL SELECT (SELECT id FROM assets WHERE code = json_extract(i.value, '$.asset')),
+                                 json_extract(i.value, '$.amount')
+                FROM jobs j, json_each(j.payload, '$.craft._0.inputs') i WHERE j.state = 'pending' AND j.kind = 'craft'),
             needed AS (SELECT asset_id, SUM(amount) AS amount FROM owed GROUP BY asset_id),
             held AS (SELECT b.asset_id, b.amount FROM balances b JOIN accounts e ON e.id = b.account_id
                      WHERE e.name = 'escrow' AND b.amount != 0)
@@ -57,7 +61,7 @@ public enum Invariants {
             WHERE COALESCE(h.amount, 0) != COALESCE(n.amount, 0)
             """) {
             found.append(
-                "escrow holds \(row["held"] as Int64) \(row["code"] as String) but open orders set aside \(row["needed"] as Int64)")
+                "escrow holds \(row["held"] as Int64) \(row["code"] as String) but orders, crafts and factories set aside \(row["needed"] as Int64)")
         }
         return found
     }

@@ -2,7 +2,7 @@ import Crypto
 import GRDB
 
 /// A digest of the whole ledger state: accounts, assets, every non-zero balance, the market's orders and
-/// fills, and the reward claims, in id order.
+/// fills, the reward claims, the job queue and the factories, in id order.
 /// Two databases with equal state hashes hold the same economy.
 enum StateHash {
     static func compute(in db: Database) throws -> [UInt8] {
@@ -14,6 +14,9 @@ enum StateHash {
             ("SELECT id, account_id, asset_id, side, price, quantity, remaining, expires_at, state FROM orders ORDER BY id", 9),
             ("SELECT id, seq, buy_order, sell_order, quantity, price, fee FROM fills ORDER BY id", 7),
             ("SELECT account_id, kind, last_at, streak FROM reward_claims ORDER BY account_id, kind", 4),
+            ("SELECT id, kind, payload, due_at, state, attempts, finished_seq FROM jobs ORDER BY id", 7),
+            ("SELECT id, owner_id, name FROM factories ORDER BY id", 3),
+            ("SELECT factory_id, asset_id, count FROM factory_components ORDER BY factory_id, asset_id", 3),
         ] {
             hasher.update(data: Array(sql.utf8))
             let rows = try Row.fetchCursor(db, sql: sql)

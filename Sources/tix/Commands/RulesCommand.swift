@@ -1,4 +1,5 @@
 import ArgumentParser
+import Engine
 import Foundation
 import LuaBridge
 
@@ -13,9 +14,14 @@ struct RulesCommand: AsyncParsableCommand {
         @Flag(help: "Print machine-readable JSON.") var json = false
 
         func run() async throws {
-            let problems = RuleCheck.check(directory: URL(fileURLWithPath: directory, isDirectory: true))
+            let url = URL(fileURLWithPath: directory, isDirectory: true)
+            let recipeProblems = try RecipeBook.read(url).compactMap { entry -> String? in
+                guard case .failure(let error) = entry.recipe else { return nil }
+                return error.description
+            }
+            let problems = RuleCheck.check(directory: url).map(\.description) + recipeProblems
             if json {
-                print(Output.encode(["ok": problems.isEmpty ? "true" : "false", "problems": problems.map(\.description).joined(separator: "\n")]))
+                print(Output.encode(["ok": problems.isEmpty ? "true" : "false", "problems": problems.joined(separator: "\n")]))
             } else {
                 problems.forEach { print($0) }
                 print(problems.isEmpty ? "\(directory): every file compiles and passes its examples" : "\(problems.count) problem(s)")

@@ -17,31 +17,16 @@ struct Serve: AsyncParsableCommand {
             logger.warning("no rules directory at \(global.rules): every rule's default applies (no fees, no rewards)")
         }
         let engine = try Engine(
-            path: global.db, durability: durability, rules: global.rulesDirectory, watchRules: true, logger: logger)
+            path: global.db, durability: durability, rules: global.rulesDirectory, recipes: global.recipesDirectory,
+            watchRules: true, logger: logger)
         logger.info("engine serving", metadata: [
-            "db": "\(global.db)", "durability": "\(durability)", "rules": "\(global.rules) (watched)",
+            "db": "\(global.db)", "durability": "\(durability)", "rules": "\(global.rules), \(global.recipes) (watched)",
         ])
-        let ticker = Task { await Self.expireOrders(engine, logger: logger) }
+        let worker = Task { await JobWorker(engine: engine, logger: logger).run() }
         await Self.waitForTermination()
         logger.info("shutting down: finishing submitted commands")
-        ticker.cancel()
+        worker.cancel()
         engine.close()
-    }
-
-    /// Once a second, closes the market orders whose expiry has passed, so their escrow returns by itself.
-    static func expireOrders(_ engine: Engine, logger: Logger) async {
-        while !Task.isCancelled {
-            if (try? engine.reader.hasExpiredOrders(at: SystemClock().now())) == true {
-                do {
-                    let receipt = try await engine.submit(
-                        Submission(actor: Submission.admin, key: "expire-\(UUID().uuidString)", command: .expireOrders))
-                    logger.info("market: expired orders returned", metadata: ["entry": "\(receipt.seq)"])
-                } catch {
-                    logger.warning("market: expiring orders failed: \(error)")
-                }
-            }
-            try? await Task.sleep(for: .seconds(1))
-        }
     }
 
     /// Suspends until SIGINT or SIGTERM arrives.

@@ -1,0 +1,44 @@
+/// `runDueJobs`: the worker's command. Each due job runs in a savepoint of its own; a job that fails
+/// is rolled back alone and retried later with a doubled wait, and given up after its last attempt.
+extension Ledger {
+    /// Jobs one command runs at most, so one commit stays short.
+    static let jobsPerRun = 1000
+
+    func runDueJobs(seq: Int64, at: Int64, in db: HotConnection) throws -> [Posting] {
+        let queue = JobQueue(db: db)
+        let due = try queue.due(at: at, limit: Self.jobsPerRun)
+        guard !due.isEmpty else { throw Rejection.nothingDue }
+        var postings: [Posting] = []
+        for job in due {
+            try db.run("SAVEPOINT job")
+            do {
+                // Done first, so a repeating craft's next round finds its slot free.
+                try queue.finish(job.id, as: .done, seq: seq)
+                let done = try run(job, seq: seq, at: at, queue, db)
+                try db.run("RELEASE job")
+                postings += done
+            } catch {
+                try db.run("ROLLBACK TO job")
+                try db.run("RELEASE job")
+                if try !queue.retry(job, at: at) {
+                    postings += try giveUp(job, seq: seq, db)
+                    try queue.finish(job.id, as: .failed, seq: seq)
+                }
+            }
+        }
+        return postings
+    }
+
+    private func run(_ job: QueuedJob, seq: Int64, at: Int64, _ queue: JobQueue, _ db: HotConnection) throws -> [Posting] {
+        switch job.job {
+        case .craft(let craft): try complete(craft, dueAt: job.dueAt, seq: seq, db)
+        case .expireOrder(let order): try expire(order, seq: seq, in: db)
+        }
+    }
+
+    /// What a job that can never succeed hands back: a craft's inputs return to its owner.
+    private func giveUp(_ job: QueuedJob, seq: Int64, _ db: HotConnection) throws -> [Posting] {
+        guard case .craft(let craft) = job.job else { return [] }
+        return try returnInputs(craft, seq: seq, db)
+    }
+}

@@ -1,0 +1,33 @@
+import GRDB
+
+/// A factory as players see it.
+public struct Factory: Codable, Sendable, Hashable {
+    public var id: Int64
+    public var owner: String
+    public var name: String
+    /// Fitted components by item code.
+    public var components: [String: Int64]
+}
+
+extension LedgerReader {
+    /// An account's factories, or every factory when `owner` is nil.
+    public func factories(of owner: String? = nil) throws -> [Factory] {
+        try pool.read { db in
+            if let owner, try Int64.fetchOne(db, sql: "SELECT id FROM accounts WHERE name = ?", arguments: [owner]) == nil {
+                throw Rejection.unknownAccount(owner)
+            }
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT f.id, a.name AS owner, f.name FROM factories f JOIN accounts a ON a.id = f.owner_id
+                WHERE ? IS NULL OR a.name = ? ORDER BY f.id
+                """, arguments: [owner, owner])
+            return try rows.map { row in
+                let components = try Row.fetchAll(db, sql: """
+                    SELECT s.code, c.count FROM factory_components c JOIN assets s ON s.id = c.asset_id WHERE c.factory_id = ?
+                    """, arguments: [row["id"]])
+                return Factory(
+                    id: row["id"], owner: row["owner"], name: row["name"],
+                    components: Dictionary(uniqueKeysWithValues: components.map { ($0["code"], $0["count"]) }))
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import ArgumentParser
+import Engine
+import Foundation
+
+struct FactoryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "factory", abstract: "Build factories and fit them with components.",
+        subcommands: [Build.self, Fit.self, Show.self])
+
+    struct Build: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Build a factory: tix factory build alice \"Smithy\"")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var submit: SubmitOptions
+        @Argument var account: String
+        @Argument var name: String
+
+        func run() async throws {
+            try await global.withEngine { try await global.submit(.buildFactory(account: account, name: name), submit, to: $0) }
+        }
+    }
+
+    struct Fit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Fit a component: tix factory fit alice 1 forge")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var submit: SubmitOptions
+        @Argument var account: String
+        @Argument(help: "The factory id.") var factory: Int64
+        @Argument(help: "The component item.") var component: String
+
+        func run() async throws {
+            try await global.withEngine {
+                try await global.submit(.fitComponent(account: account, factory: factory, component: component), submit, to: $0)
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "An account's factories (or everyone's) and their components.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var account: String?
+
+        func run() async throws {
+            let factories = try await global.withEngine { try $0.reader.factories(of: account) }
+            Output.emit(factories, json: global.json) {
+                factories.isEmpty ? "No factories yet." : factories.map { factory in
+                    let fitted = factory.components.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+                    return "#\(factory.id)\t\(factory.name)\t\(factory.owner)\t" + (fitted.isEmpty ? "no components" : fitted.joined(separator: ", "))
+                }.joined(separator: "\n")
+            }
+        }
+    }
+}
+
+struct CraftCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "craft", abstract: "Craft in factories; crafts finish on the job queue.",
+        subcommands: [Start.self, Cancel.self, Jobs.self])
+
+    struct Start: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Start a craft: tix craft start alice 1 iron_ingot")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var submit: SubmitOptions
+        @Argument var account: String
+        @Argument(help: "The factory id.") var factory: Int64
+        @Argument(help: "The recipe id (its file name in recipes/).") var recipe: String
+        @Flag(help: "Start it again when it finishes, while the inputs last.") var repeats = false
+
+        func run() async throws {
+            try await global.withEngine {
+                try await global.submit(
+                    .startCraft(account: account, factory: factory, recipe: recipe, repeats: repeats), submit, to: $0)
+            }
+        }
+    }
+
+    struct Cancel: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Cancel a pending craft and get its inputs back.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var submit: SubmitOptions
+        @Argument var account: String
+        @Argument(help: "The craft's job id.") var job: Int64
+
+        func run() async throws {
+            try await global.withEngine { try await global.submit(.cancelCraft(account: account, job: job), submit, to: $0) }
+        }
+    }
+
+    struct Jobs: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "An account's crafts (pending ones unless --all).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var account: String
+        @Flag(help: "Include finished, cancelled and failed jobs.") var all = false
+
+        func run() async throws {
+            let jobs = try await global.withEngine { try $0.reader.jobs(of: account, all: all) }
+            Output.emit(jobs, json: global.json) {
+                jobs.isEmpty ? "No crafts." : jobs.map { job in
+                    let due = Date(timeIntervalSince1970: Double(job.dueAt) / 1000).formatted(.iso8601)
+                    switch job.job {
+                    case .craft(let craft):
+                        return "#\(job.id)\t\(craft.recipe) in factory #\(craft.factory)\t\(job.state.rawValue)\tdue \(due)"
+                            + (craft.repeats ? "\trepeats" : "")
+                    case .expireOrder(let order):
+                        return "#\(job.id)\texpiry of order #\(order)\t\(job.state.rawValue)\tdue \(due)"
+                    }
+                }.joined(separator: "\n")
+            }
+        }
+    }
+}
+
+struct RecipesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recipes", abstract: "The Parliament-approved recipes.", subcommands: [List.self, Show.self])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Every recipe, with its inputs and outputs.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            let recipes = try RecipeBook.read(URL(fileURLWithPath: global.recipes, isDirectory: true))
+            Output.emit(recipes.compactMap { try? $0.recipe.get() }, json: global.json) {
+                recipes.map { entry in
+                    switch entry.recipe {
+                    case .success(let recipe): RecipesCommand.line(recipe)
+                    case .failure(let error): "\(entry.file): BROKEN: \(error.message)"
+                    }
+                }.joined(separator: "\n")
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "One recipe in full.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The recipe id.") var recipe: String
+
+        func run() async throws {
+            let found = try RecipeBook.read(URL(fileURLWithPath: global.recipes, isDirectory: true))
+                .first { $0.file == "\(recipe).lua" }
+            guard let found else { throw ValidationError("There is no recipe called '\(recipe)'.") }
+            let parsed = try found.recipe.get()
+            Output.emit(parsed, json: global.json) {
+                RecipesCommand.line(parsed) + "\n  needs: " + (parsed.components.isEmpty ? "no component" : parsed.components.joined(separator: ", "))
+                    + "\n  takes: \(parsed.duration / 1000) s at normal speed" + (parsed.variableYield ? "\n  yield varies (yield function)" : "")
+            }
+        }
+    }
+
+    static func line(_ recipe: Recipe) -> String {
+        let list = { (items: [ItemAmount]) in items.map { "\($0.amount) \($0.asset)" }.joined(separator: " + ") }
+        return "\(recipe.id)\t\(recipe.name)\t\(list(recipe.inputs)) → \(list(recipe.outputs))"
+    }
+}
+
+extension RecipeError: @retroactive @unchecked Sendable {}

@@ -1,0 +1,7 @@
+recipe = {
+  name = "Iron ingot",
+  inputs = { ore = 2 },
+  outputs = { iron_ingot = 1 },
+  duration = 60000,
+  components = { "forge" },
+}

@@ -1,0 +1,7 @@
+recipe = {
+  name = "Lens",
+  inputs = { crystal = 3 },
+  outputs = { lens = 1 },
+  duration = 90000,
+  components = { "lab" },
+}
