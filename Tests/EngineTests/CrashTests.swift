@@ -43,3 +43,59 @@ struct CrashTests {
         #expect(acknowledged.count > rounds * 10, "the load should have been acknowledged many times")
     }
 }
+
+@Suite("Crash safety of the job queue")
+struct JobCrashTests {
+    @Test("tix serve killed with crafts in flight: after restarts every craft completes exactly once")
+    func killServeWithJobsInFlight() async throws {
+        let binary = CrashTests.tixBinary
+        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build tix first: swift build")
+        let path = scratchPath()
+        let rules = try rulesDirectory([
+            "production.lua": "function modifiers(f) return { slots = 100000, speed_pct = 100 } end",
+        ])
+        let recipes = try rulesDirectory([
+            "widget.lua": "recipe = { name = 'Widget', inputs = { ore = 1 }, outputs = { widget = 1 }, duration = 150 }",
+        ])
+        let engine = try Engine(path: path, rules: rules, recipes: recipes)
+        try await seed(engine, players: ["alice"], tickets: 0)
+        try await admin(engine, .defineAsset(Asset(code: "ore", kind: .raw, scale: 0)))
+        try await admin(engine, .mint(to: "alice", asset: "ore", amount: 100_000))
+        try await engine.submit(Submission(actor: "alice", key: "f", command: .buildFactory(account: "alice", name: "Line")))
+
+        var rng = SplitMix64(state: UInt64(Date().timeIntervalSince1970))
+        var started = 0
+        for round in 0..<8 {
+            let serve = Process()
+            serve.executableURL = binary
+            serve.arguments = ["serve", "--db", path, "--rules", rules.path, "--recipes", recipes.path]
+            serve.standardOutput = FileHandle.nullDevice
+            serve.standardError = FileHandle.nullDevice
+            try serve.run()
+            // Crafts keep starting while the worker completes earlier ones in the other process.
+            let crafts = (0..<50).map { n in
+                Submission(actor: "alice", key: "c\(round)-\(n)", command: .startCraft(account: "alice", factory: 1, recipe: "widget"))
+            }
+            for result in await engine.submit(crafts) { _ = try result.get() }
+            started += crafts.count
+            try await Task.sleep(for: .milliseconds(Int.random(in: 100...600, using: &rng)))
+            kill(serve.processIdentifier, SIGKILL)
+            serve.waitUntilExit()
+            #expect(try engine.reader.invariantViolations() == [], "round \(round)")
+        }
+        let doneByServe = try engine.reader.jobs(of: "alice", all: true).filter { $0.state == .done }.count
+        #expect(doneByServe > 0, "the killed servers' workers completed crafts")
+        // What is still pending runs here; nothing may run twice.
+        try await Task.sleep(for: .milliseconds(200))
+        while (try? await admin(engine, .runDueJobs)) != nil {}
+        #expect(try engine.reader.jobs(of: "alice").isEmpty)
+        let states = try engine.reader.jobs(of: "alice", all: true).map(\.state)
+        #expect(states.count == started)
+        #expect(states.allSatisfy { $0 == .done })
+        #expect(try engine.reader.balance(of: "alice", asset: "widget") == Int64(started))
+        #expect(try engine.reader.balance(of: "alice", asset: "ore") == 100_000 - Int64(started))
+        engine.close()
+        let report = try Verifier().verify(path: path)
+        #expect(report.ok, "\(report.problems)")
+    }
+}

@@ -75,7 +75,7 @@ final class RuleSet {
     private var rendered: (versions: [String: String], text: String) = ([:], "")
 
     /// Calls a rule function with a context table of the given shape (values in its field order), or
-    /// returns nil when the rule file is absent (the caller's default applies). A failing rule refuses the
+    /// returns nil when the rule file or the function is absent (the caller's default applies). A failing rule refuses the
     /// command with the rule's own `file:line` message.
     func call(_ script: String, _ function: String, _ context: Context, _ values: [LuaValue]) throws -> LuaResult? {
         let version = sandbox.sha256(of: script)
@@ -84,6 +84,8 @@ final class RuleSet {
         calls += 1
         do {
             return try sandbox.call(script, function, record: layout, values, seed: seed)
+        } catch where error.kind == .notFound {
+            return nil  // the file leaves this function out: its default applies
         } catch {
             throw Rejection.ruleFailed(error.description)
         }
