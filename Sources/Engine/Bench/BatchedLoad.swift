@@ -30,12 +30,18 @@ struct BatchedLoad: Sendable {
 
     /// A fresh engine in `directory` on `rules`, with `setup` applied, logging only problems.
     static func scratchEngine(in directory: URL, rules: URL?, setup: [Submission]) async throws -> Engine {
-        var logger = Logger(label: "tix.bench")
-        logger.logLevel = .warning
         let engine = try Engine(
-            path: directory.appendingPathComponent("engine-\(UUID()).sqlite").path, rules: rules, logger: logger)
+            path: directory.appendingPathComponent("engine-\(UUID()).sqlite").path, rules: rules, logger: quietLogger)
         for result in await engine.submit(setup) { _ = try result.get() }
         return engine
+    }
+}
+
+extension BatchedLoad {
+    static var quietLogger: Logger {
+        var logger = Logger(label: "tix.bench")
+        logger.logLevel = .warning
+        return logger
     }
 }
 

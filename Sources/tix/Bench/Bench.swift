@@ -5,7 +5,7 @@ import LuaBridge
 
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Benchmarks that print figures and same-run ratios.", subcommands: [LedgerBench.self, RulesBench.self, MarketBench.self])
+        abstract: "Benchmarks that print figures and same-run ratios.", subcommands: [LedgerBench.self, RulesBench.self, MarketBench.self, JobsBench.self])
 }
 
 struct LedgerBench: AsyncParsableCommand {
@@ -72,5 +72,25 @@ struct MarketBench: AsyncParsableCommand {
         print("plain transfers (baseline): \(fmt(f.transfersPerSecond))/s")
         print("market: \(fmt(f.ordersPerSecond)) orders/s (half fill), transfers: \(fmt(f.transfersPerSecond))/s, ratio "
             + String(format: "%.2f", f.ordersPerSecond / f.transfersPerSecond))
+    }
+}
+
+struct JobsBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jobs", abstract: "Scheduled crafts completed/s through the worker against plain transfers/s.")
+    @Option(help: "Crafts to schedule and complete.") var jobs = 100_000
+    @Option(help: "Where the scratch databases go.") var dir = NSTemporaryDirectory()
+
+    func run() async throws {
+        let scratch = URL(fileURLWithPath: dir).appendingPathComponent("tix-bench-\(UUID())")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        var bench = JobBenchmark(directory: scratch)
+        bench.jobs = jobs
+        let f = try await bench.run()
+        let fmt = { (x: Double) in String(format: "%.0f", x) }
+        print("plain transfers (baseline): \(fmt(f.transfersPerSecond))/s")
+        print("jobs: \(fmt(f.jobsPerSecond)) crafts completed/s, transfers: \(fmt(f.transfersPerSecond))/s, ratio "
+            + String(format: "%.2f", f.jobsPerSecond / f.transfersPerSecond))
     }
 }
