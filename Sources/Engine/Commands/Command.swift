@@ -16,6 +16,11 @@ public enum Command: Codable, Sendable, Hashable {
     case post(legs: [Posting], memo: String? = nil)
     /// Claims a faucet reward; `rules/rewards.lua` decides the amount, streak and cooldown.
     case claimReward(account: String, kind: RewardKind)
+    /// Opens the AMM pool of a raw material against tickets, its reserves issued from `mint`. Admin only.
+    case createPool(asset: String, items: Int64, tickets: Int64)
+    /// Trades with a pool: tickets for items or items for tickets, at the constant-product price, with
+    /// a slippage limit. The fee of `rules/amm.lua` comes out of the input.
+    case swap(Swap)
 }
 
 /// A command as submitted from outside: who asks, and the client-chosen key that makes retries safe.

@@ -22,6 +22,13 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
     case ruleFailed(String)
     case rewardsOff
     case rewardNotReady(kind: RewardKind, waitMillis: Int64)
+    case poolAccount(String)
+    case notRawMaterial(String)
+    case noPool(String)
+    case poolExists(String)
+    case poolTooShallow(holds: String)
+    case slippage(exact: Swap.Exact, quoted: String, limit: String)
+    case swapTooLarge
 
     public var description: String {
         switch self {
@@ -51,6 +58,14 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .rewardsOff: "Rewards are switched off."
         case .rewardNotReady(let kind, let wait):
             "Your \(kind.rawValue) reward is not ready yet: come back in \(Self.duration(wait))."
+        case .poolAccount(let name): "\(name) is kept for the AMM: only swaps move a pool's reserves."
+        case .notRawMaterial(let code): "Only raw materials have pools, and \(code) is not one."
+        case .noPool(let code): "There is no pool for \(code) yet."
+        case .poolExists(let code): "\(code) already has a pool."
+        case .poolTooShallow(let holds): "The pool holds only \(holds): ask for less."
+        case .slippage(.input, let quoted, let limit): "You would get \(quoted), less than your minimum of \(limit)."
+        case .slippage(.output, let quoted, let limit): "You would pay \(quoted), more than your maximum of \(limit)."
+        case .swapTooLarge: "That swap is too large for any balance to pay."
         }
     }
 
@@ -89,6 +104,13 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .ruleFailed: "ruleFailed"
         case .rewardsOff: "rewardsOff"
         case .rewardNotReady: "rewardNotReady"
+        case .poolAccount: "poolAccount"
+        case .notRawMaterial: "notRawMaterial"
+        case .noPool: "noPool"
+        case .poolExists: "poolExists"
+        case .poolTooShallow: "poolTooShallow"
+        case .slippage: "slippage"
+        case .swapTooLarge: "swapTooLarge"
         }
     }
 }

@@ -24,14 +24,11 @@ struct Ledger {
             guard Account.isValidName(name), name != Submission.admin else {
                 throw Rejection.invalidAccountName(name)
             }
+            guard !Account.isPool(name) else { throw Rejection.poolAccount(name) }
             guard actor == Submission.admin || (kind == .player && actor == name) else {
                 throw Rejection.notPermitted(actor: actor, action: "open the account '\(name)'")
             }
-            guard try account(named: name, in: db) == nil else { throw Rejection.accountExists(name) }
-            try db.run(
-                "INSERT INTO accounts (name, kind, created_at) VALUES (?, ?, ?)",
-                .text(name), .text(kind.rawValue), .int(at))
-            receipt.createdID = db.lastInsertedRowID
+            receipt.createdID = try openAccount(name, kind: kind, at: at, db)
 
         case .defineAsset(let asset):
             try requireAdmin(actor, "define assets")
@@ -63,6 +60,14 @@ struct Ledger {
         case .claimReward(let account, let kind):
             try requireOwner(actor, of: account)
             receipt.postings = try claim(kind, for: account, at: at, seq, db)
+
+        case .createPool(let asset, let items, let tickets):
+            try requireAdmin(actor, "create pools")
+            (receipt.createdID, receipt.postings) = try createPool(asset, items: items, tickets: tickets, seq, at, db)
+
+        case .swap(let swap):
+            try requireOwner(actor, of: swap.account)
+            receipt.postings = try self.swap(swap, seq, at, db)
         }
         return receipt
     }
@@ -76,12 +81,24 @@ struct Ledger {
         guard try asset(code: payment.asset, in: db) != nil else { throw Rejection.unknownAsset(payment.asset) }
         let fee = try rules.transferFee(
             amount: payment.amount, asset: payment.asset, from: (payment.from, from.kind), to: (payment.to, to.kind))
-        guard fee > 0 else { return [payment] }
-        let split = try rules.split(fee: fee, asset: payment.asset, source: "transfer")
-        return [payment]
-            + (split.burn > 0 ? [Posting(from: payment.from, to: Account.sink, asset: payment.asset, amount: split.burn)] : [])
-            + (split.treasury > 0
-                ? [Posting(from: payment.from, to: Account.treasury, asset: payment.asset, amount: split.treasury)] : [])
+        return [payment] + (try feeLegs(fee, asset: payment.asset, from: payment.from, source: "transfer"))
+    }
+
+    /// The legs that take a fee from `payer`, divided by `sinks.lua` between the sink and the treasury.
+    func feeLegs(_ fee: Int64, asset: String, from payer: String, source: String) throws -> [Posting] {
+        guard fee > 0 else { return [] }
+        let split = try rules.split(fee: fee, asset: asset, source: source)
+        return (split.burn > 0 ? [Posting(from: payer, to: Account.sink, asset: asset, amount: split.burn)] : [])
+            + (split.treasury > 0 ? [Posting(from: payer, to: Account.treasury, asset: asset, amount: split.treasury)] : [])
+    }
+
+    /// Stores a new account under a free name and returns its id.
+    func openAccount(_ name: String, kind: Account.Kind, at: Int64, _ db: HotConnection) throws -> Int64 {
+        guard try account(named: name, in: db) == nil else { throw Rejection.accountExists(name) }
+        try db.run(
+            "INSERT INTO accounts (name, kind, created_at) VALUES (?, ?, ?)",
+            .text(name), .text(kind.rawValue), .int(at))
+        return db.lastInsertedRowID
     }
 
     /// Pays a faucet reward from `mint` when `rewards.lua` says it is due, and remembers the claim.
@@ -103,14 +120,18 @@ struct Ledger {
 
     /// Applies legs as one movement: each balance changes once, by the net of its legs. So a payment
     /// and its fee are checked together, and a leg may spend what an earlier leg of the posting delivers.
-    /// A refusal throws, and the caller's savepoint undoes whatever was written.
-    func post(_ legs: [Posting], _ seq: Int64, _ db: HotConnection) throws -> [Posting] {
+    /// A refusal throws, and the caller's savepoint undoes whatever was written. Only the AMM moves a
+    /// pool's reserves (`movingPools`), so each swap records them.
+    func post(_ legs: [Posting], _ seq: Int64, _ db: HotConnection, movingPools: Bool = false) throws -> [Posting] {
         var changes: [BalanceChange] = []
         var rows: [(debit: Int64, credit: Int64, asset: Int64)] = []
         for leg in legs {
             guard leg.amount > 0 else { throw Rejection.nonPositiveAmount }
             guard leg.from != leg.to else { throw Rejection.sameAccount }
             guard leg.from != Account.sink else { throw Rejection.sinkIsFinal }
+            guard movingPools || !(Account.isPool(leg.from) || Account.isPool(leg.to)) else {
+                throw Rejection.poolAccount(Account.isPool(leg.from) ? leg.from : leg.to)
+            }
             guard let asset = try asset(code: leg.asset, in: db) else { throw Rejection.unknownAsset(leg.asset) }
             guard let debit = try account(named: leg.from, in: db) else { throw Rejection.unknownAccount(leg.from) }
             guard let credit = try account(named: leg.to, in: db) else { throw Rejection.unknownAccount(leg.to) }

@@ -18,13 +18,14 @@ final class RuleSet {
 
     /// The shapes of the context tables the ledger passes, interned once in the sandbox.
     enum Context: CaseIterable {
-        case transfer, fee, claim
+        case transfer, fee, claim, swap
 
         var fields: [String] {
             switch self {
             case .transfer: ["amount", "asset", "from", "to", "from_kind", "to_kind"]
             case .fee: ["fee", "asset", "source"]
             case .claim: ["now", "last", "streak"]
+            case .swap: ["asset", "side", "exact", "amount"]
             }
         }
     }

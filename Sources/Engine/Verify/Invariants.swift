@@ -5,7 +5,9 @@ import GRDB
 /// - every asset sums to zero over all accounts (double entry);
 /// - only `mint` is ever below zero;
 /// - each stored balance equals the sum of the postings that touched it;
-/// - circulating supply equals issued minus burned.
+/// - circulating supply equals issued minus burned;
+/// - each pool's last recorded reserves are its account's balances;
+/// - no pool's `k = items·tickets` ever falls from one recorded change to the next.
 public enum Invariants {
     /// Human-readable violations; empty when the ledger is sound.
     public static func violations(in db: Database) throws -> [String] {
@@ -41,6 +43,42 @@ public enum Invariants {
         for supply in try Supply.all(in: db) where supply.circulating != supply.issued - supply.burned {
             found.append(
                 "\(supply.asset): circulating \(supply.circulating) != issued \(supply.issued) - burned \(supply.burned)")
+        }
+        return found + (try poolViolations(in: db))
+    }
+
+    private static func poolViolations(in db: Database) throws -> [String] {
+        var found: [String] = []
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT a.code, h.reserve_items, h.reserve_tickets,
+                  COALESCE((SELECT amount FROM balances WHERE account_id = p.account_id AND asset_id = p.asset_id), 0) AS items,
+                  COALESCE((SELECT b.amount FROM balances b JOIN assets t ON t.id = b.asset_id
+                            WHERE b.account_id = p.account_id AND t.code = ?), 0) AS tickets
+                FROM pools p JOIN assets a ON a.id = p.asset_id
+                LEFT JOIN pool_history h ON h.id = (SELECT MAX(id) FROM pool_history WHERE pool_id = p.id)
+                WHERE h.id IS NULL OR h.reserve_items != items OR h.reserve_tickets != tickets
+                """,
+            arguments: [Asset.ticket.code]
+        ) {
+            let recorded = (row["reserve_items"] as Int64?).map { "\($0) and \(row["reserve_tickets"] as Int64)" } ?? "nothing"
+            found.append(
+                "pool \(row["code"] as String) holds \(row["items"] as Int64) and \(row["tickets"] as Int64)"
+                    + " but its history records \(recorded)")
+        }
+        var previous: (pool: Int64, k: Int128)?
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT h.pool_id, a.code, h.seq, h.reserve_items, h.reserve_tickets FROM pool_history h
+            JOIN pools p ON p.id = h.pool_id JOIN assets a ON a.id = p.asset_id ORDER BY h.pool_id, h.id
+            """)
+        while let row = try rows.next() {
+            let pool: Int64 = row["pool_id"]
+            let k = Int128(row["reserve_items"] as Int64) * Int128(row["reserve_tickets"] as Int64)
+            if let previous, previous.pool == pool, k < previous.k {
+                found.append("pool \(row["code"] as String): k fell from \(previous.k) to \(k) at entry \(row["seq"] as Int64)")
+            }
+            previous = (pool, k)
         }
         return found
     }

@@ -1,7 +1,8 @@
 import Crypto
 import GRDB
 
-/// A digest of the whole ledger state: accounts, assets and every non-zero balance, in id order.
+/// A digest of the whole ledger state: accounts, assets, every non-zero balance, and the pools with
+/// their history, in id order.
 /// Two databases with equal state hashes hold the same economy.
 enum StateHash {
     static func compute(in db: Database) throws -> [UInt8] {
@@ -10,6 +11,8 @@ enum StateHash {
             ("SELECT id, name, kind, created_at FROM accounts ORDER BY id", 4),
             ("SELECT id, code, kind, scale FROM assets ORDER BY id", 4),
             ("SELECT account_id, asset_id, amount FROM balances WHERE amount != 0 ORDER BY account_id, asset_id", 3),
+            ("SELECT id, asset_id, account_id, created_seq FROM pools ORDER BY id", 4),
+            ("SELECT id, pool_id, seq, at, reserve_items, reserve_tickets, volume_tickets FROM pool_history ORDER BY id", 7),
         ] {
             hasher.update(data: Array(sql.utf8))
             let rows = try Row.fetchCursor(db, sql: sql)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Engine
 import Foundation
 import LuaBridge
 
@@ -8,12 +9,17 @@ struct RulesCommand: AsyncParsableCommand {
 
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Compile every rule or recipe file in DIR and run its examples; exit 1 on any failure.")
+            abstract: "Compile every rule or recipe file in DIR, run its examples, check pools.lua's pools; exit 1 on any failure.")
         @Argument(help: "The directory to check.") var directory = "rules"
         @Flag(help: "Print machine-readable JSON.") var json = false
 
         func run() async throws {
-            let problems = RuleCheck.check(directory: URL(fileURLWithPath: directory, isDirectory: true))
+            let url = URL(fileURLWithPath: directory, isDirectory: true)
+            var problems = RuleCheck.check(directory: url)
+            // pools.lua is data too: once every file runs, its pools must be ones `tix amm seed` can open.
+            if problems.isEmpty, FileManager.default.fileExists(atPath: url.appendingPathComponent(PoolSeed.file).path) {
+                do { _ = try PoolSeed.read(directory: url) } catch { problems.append(.script(error)) }
+            }
             if json {
                 print(Output.encode(["ok": problems.isEmpty ? "true" : "false", "problems": problems.map(\.description).joined(separator: "\n")]))
             } else {
