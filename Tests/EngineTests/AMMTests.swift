@@ -184,6 +184,25 @@ struct AMMTests {
         #expect(try engine.reader.poolHistory(of: "ore").count == 1)
     }
 
+    @Test("a previewed or refused pool leaves nothing behind: it can be opened afterwards")
+    func poolAfterRollback() async throws {
+        let path = scratchPath()
+        let engine = try await ammEngine(path: path)
+        defer { engine.close() }
+        try await admin(engine, .defineAsset(Asset(code: "sand", kind: .raw, scale: 0)))
+        let open = Submission(actor: Submission.admin, key: "sand", command: .createPool(asset: "sand", items: 500, tickets: 10_000))
+        _ = try await engine.preview(open)
+        // mint, already below zero, cannot issue Int64.max more: refused after the pool's account was stored.
+        let overflow = await #expect(throws: Rejection.self) {
+            try await admin(engine, .createPool(asset: "sand", items: 1, tickets: .max))
+        }
+        #expect(overflow == .balanceOverflow(account: "mint"))
+        #expect(try engine.reader.account(named: "pool.sand") == nil)
+        try await engine.submit(open)
+        #expect(try engine.reader.pool(of: "sand")?.reserveTickets == 10_000)
+        #expect(try Verifier().verify(path: path).ok)
+    }
+
     @Test("an input beyond what any balance holds is refused; the widest reserves neither trap nor wrap")
     func hugeAmounts() async throws {
         let path = scratchPath()

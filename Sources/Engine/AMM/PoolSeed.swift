@@ -3,7 +3,7 @@ import LuaBridge
 
 /// One pool of the starting set that designers keep in `rules/pools.lua`: a raw material and the
 /// reserves `tix amm seed` issues into its pool.
-public struct PoolSeed: Sendable, Hashable, Codable {
+public struct PoolSeed: Sendable, Hashable {
     public static let file = "pools.lua"
 
     public var asset: String

@@ -120,8 +120,8 @@ struct Ledger {
 
     /// Applies legs as one movement: each balance changes once, by the net of its legs. So a payment
     /// and its fee are checked together, and a leg may spend what an earlier leg of the posting delivers.
-    /// A refusal throws, and the caller's savepoint undoes whatever was written. Only the AMM moves a
-    /// pool's reserves (`movingPools`), so each swap records them.
+    /// A refusal throws, and the caller's savepoint undoes whatever was written. Pool accounts move only
+    /// with `movingPools`: the AMM, which records their reserves after each change.
     func post(_ legs: [Posting], _ seq: Int64, _ db: HotConnection, movingPools: Bool = false) throws -> [Posting] {
         var changes: [BalanceChange] = []
         var rows: [(debit: Int64, credit: Int64, asset: Int64)] = []
