@@ -9,7 +9,7 @@ struct Tix: AsyncParsableCommand {
         subcommands: [
             Serve.self, AccountCommand.self, AssetCommand.self, Mint.self, Transfer.self, Post.self,
             Balance.self, History.self, JournalCommand.self, SupplyCommand.self, Verify.self, RewardCommand.self,
-            RulesCommand.self, MarketCommand.self, FactoryCommand.self, CraftCommand.self,
+            RulesCommand.self, AMMCommand.self, MarketCommand.self, FactoryCommand.self, CraftCommand.self,
             RecipesCommand.self, Load.self,
             Bench.self,
         ])

@@ -32,6 +32,11 @@ public enum Command: Codable, Sendable, Hashable {
     /// Runs the jobs that are due (crafts finishing, orders expiring). Submitted by the job worker;
     /// refused when nothing is due.
     case runDueJobs
+    /// Opens the AMM pool of a raw material against tickets, its reserves issued from `mint`. Admin only.
+    case createPool(asset: String, items: Int64, tickets: Int64)
+    /// Trades with a pool: tickets for items or items for tickets, at the constant-product price, with
+    /// a slippage limit. The fee of `rules/amm.lua` comes out of the input.
+    case swap(Swap)
 }
 
 /// A command as submitted from outside: who asks, and the client-chosen key that makes retries safe.

@@ -6,7 +6,7 @@ public struct Receipt: Codable, Sendable, Hashable {
     public var at: Int64
     /// Every balance movement, with the ids they were stored under.
     public var postings: [Posting]
-    /// The id of an account or asset the command created.
+    /// The id of an account or asset the command created (a new pool: its account).
     public var createdID: Int64?
 
     public init(seq: Int64, at: Int64, postings: [Posting] = [], createdID: Int64? = nil) {

@@ -39,6 +39,13 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
     case factoryBusy(factory: Int64, slots: Int64)
     case unknownJob(Int64)
     case notYourJob(Int64)
+    case poolAccount(String)
+    case notRawMaterial(String)
+    case noPool(String)
+    case poolExists(String)
+    case poolTooShallow(holds: String)
+    case slippage(exact: Swap.Exact, quoted: String, limit: String)
+    case swapTooLarge
 
     public var description: String {
         switch self {
@@ -86,6 +93,14 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
             "Factory #\(factory) is busy: all \(slots) of its slots are crafting. Fit more components or wait."
         case .unknownJob(let id): "There is no pending craft #\(id)."
         case .notYourJob(let id): "Craft #\(id) is not yours."
+        case .poolAccount(let name): "\(name) is kept for the AMM: only swaps move a pool's reserves."
+        case .notRawMaterial(let code): "Only raw materials have pools, and \(code) is not one."
+        case .noPool(let code): "There is no pool for \(code) yet."
+        case .poolExists(let code): "\(code) already has a pool."
+        case .poolTooShallow(let holds): "The pool holds only \(holds): ask for less."
+        case .slippage(.input, let quoted, let limit): "You would get \(quoted), less than your minimum of \(limit)."
+        case .slippage(.output, let quoted, let limit): "You would pay \(quoted), more than your maximum of \(limit)."
+        case .swapTooLarge: "That swap is too large for any balance to pay."
         }
     }
 
@@ -141,6 +156,13 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .factoryBusy: "factoryBusy"
         case .unknownJob: "unknownJob"
         case .notYourJob: "notYourJob"
+        case .poolAccount: "poolAccount"
+        case .notRawMaterial: "notRawMaterial"
+        case .noPool: "noPool"
+        case .poolExists: "poolExists"
+        case .poolTooShallow: "poolTooShallow"
+        case .slippage: "slippage"
+        case .swapTooLarge: "swapTooLarge"
         }
     }
 }

@@ -23,11 +23,12 @@ public enum Amount {
         return value
     }
 
-    /// Renders minor units with the asset's decimals, e.g. `1250` at scale 2 as `"12.50"`.
-    public static func format(_ value: Int64, scale: Int) -> String {
+    /// Renders minor units with the asset's decimals, e.g. `1250` at scale 2 as `"12.50"`. Any integer
+    /// type, so that wider figures (a pool's price) render the same way.
+    public static func format<Value: BinaryInteger>(_ value: Value, scale: Int) -> String {
         guard scale > 0 else { return String(value) }
         let magnitude = value.magnitude
-        var unit: UInt64 = 1
+        var unit: Value.Magnitude = 1
         for _ in 0..<scale { unit *= 10 }
         let fraction = String(magnitude % unit)
         let padded = String(repeating: "0", count: scale - fraction.count) + fraction

@@ -24,14 +24,11 @@ struct Ledger {
             guard Account.isValidName(name), name != Submission.admin else {
                 throw Rejection.invalidAccountName(name)
             }
+            guard !Account.isPool(name) else { throw Rejection.poolAccount(name) }
             guard actor == Submission.admin || (kind == .player && actor == name) else {
                 throw Rejection.notPermitted(actor: actor, action: "open the account '\(name)'")
             }
-            guard try account(named: name, in: db) == nil else { throw Rejection.accountExists(name) }
-            try db.run(
-                "INSERT INTO accounts (name, kind, created_at) VALUES (?, ?, ?)",
-                .text(name), .text(kind.rawValue), .int(at))
-            receipt.createdID = db.lastInsertedRowID
+            receipt.createdID = try openAccount(name, kind: kind, at: at, db)
 
         case .defineAsset(let asset):
             try requireAdmin(actor, "define assets")
@@ -92,6 +89,13 @@ struct Ledger {
         case .runDueJobs:
             try requireAdmin(actor, "run the job queue")
             receipt.postings = try runDueJobs(seq: seq, at: at, in: db)
+        case .createPool(let asset, let items, let tickets):
+            try requireAdmin(actor, "create pools")
+            (receipt.createdID, receipt.postings) = try createPool(asset, items: items, tickets: tickets, seq, at, db)
+
+        case .swap(let swap):
+            try requireOwner(actor, of: swap.account)
+            receipt.postings = try self.swap(swap, seq, at, db)
         }
         return receipt
     }
@@ -105,7 +109,6 @@ struct Ledger {
         guard try asset(code: payment.asset, in: db) != nil else { throw Rejection.unknownAsset(payment.asset) }
         let fee = try rules.transferFee(
             amount: payment.amount, asset: payment.asset, from: (payment.from, from.kind), to: (payment.to, to.kind))
-        guard fee > 0 else { return [payment] }
         return [payment] + (try feeLegs(from: payment.from, fee: fee, asset: payment.asset, source: "transfer"))
     }
 
@@ -117,6 +120,15 @@ struct Ledger {
             Posting(from: payer, to: Account.sink, asset: asset, amount: split.burn),
             Posting(from: payer, to: Account.treasury, asset: asset, amount: split.treasury),
         ].filter { $0.amount > 0 }
+    }
+
+    /// Stores a new account under a free name and returns its id.
+    func openAccount(_ name: String, kind: Account.Kind, at: Int64, _ db: HotConnection) throws -> Int64 {
+        guard try account(named: name, in: db) == nil else { throw Rejection.accountExists(name) }
+        try db.run(
+            "INSERT INTO accounts (name, kind, created_at) VALUES (?, ?, ?)",
+            .text(name), .text(kind.rawValue), .int(at))
+        return db.lastInsertedRowID
     }
 
     /// Pays a faucet reward from `mint` when `rewards.lua` says it is due, and remembers the claim.
@@ -138,14 +150,18 @@ struct Ledger {
 
     /// Applies legs as one movement: each balance changes once, by the net of its legs. So a payment
     /// and its fee are checked together, and a leg may spend what an earlier leg of the posting delivers.
-    /// A refusal throws, and the caller's savepoint undoes whatever was written.
-    func post(_ legs: [Posting], _ seq: Int64, _ db: HotConnection) throws -> [Posting] {
+    /// A refusal throws, and the caller's savepoint undoes whatever was written. Pool accounts move only
+    /// with `movingPools`: the AMM, which records their reserves after each change.
+    func post(_ legs: [Posting], _ seq: Int64, _ db: HotConnection, movingPools: Bool = false) throws -> [Posting] {
         var changes: [BalanceChange] = []
         var rows: [(debit: Int64, credit: Int64, asset: Int64)] = []
         for leg in legs {
             guard leg.amount > 0 else { throw Rejection.nonPositiveAmount }
             guard leg.from != leg.to else { throw Rejection.sameAccount }
             guard leg.from != Account.sink else { throw Rejection.sinkIsFinal }
+            guard movingPools || !(Account.isPool(leg.from) || Account.isPool(leg.to)) else {
+                throw Rejection.poolAccount(Account.isPool(leg.from) ? leg.from : leg.to)
+            }
             guard let asset = try asset(code: leg.asset, in: db) else { throw Rejection.unknownAsset(leg.asset) }
             guard let debit = try account(named: leg.from, in: db) else { throw Rejection.unknownAccount(leg.from) }
             guard let credit = try account(named: leg.to, in: db) else { throw Rejection.unknownAccount(leg.to) }

@@ -109,6 +109,19 @@ extension RuleSet {
         return decision
     }
 
+    /// `amm.lua` `fee_bp(s)`: the AMM's fee on a swap's input, in basis points. No file, no fee.
+    func swapFee(_ swap: Swap) throws -> Int64 {
+        let values: [LuaValue] = [
+            .string(swap.asset), .string(swap.side.rawValue), .string(swap.exact.rawValue), .integer(swap.amount),
+        ]
+        guard let result = try call("amm.lua", "fee_bp", .swap, values) else { return 0 }
+        let bp = try checked { try result.int() }
+        guard (0..<ConstantProduct.basisPoints).contains(bp) else {
+            throw Rejection.ruleFailed("amm.lua: fee_bp() returned \(bp), a fee rate is 0 to 9999 basis points")
+        }
+        return bp
+    }
+
     /// A rule's answer of the wrong shape refuses the command in the rule's own words.
     private func checked<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let error as LuaError { throw Rejection.ruleFailed(error.description) }

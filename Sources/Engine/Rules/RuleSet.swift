@@ -21,7 +21,7 @@ final class RuleSet {
 
     /// The shapes of the context tables the ledger passes, interned once in the sandbox.
     enum Context: CaseIterable {
-        case transfer, fee, claim, trade, factories, fitting, components, craft
+        case transfer, fee, claim, trade, factories, fitting, components, craft, swap
 
         var fields: [String] {
             switch self {
@@ -33,6 +33,7 @@ final class RuleSet {
             case .fitting: ["component", "fitted"]
             case .components: ["components"]
             case .craft: ["recipe", "factory", "account"]
+            case .swap: ["asset", "side", "exact", "amount"]
             }
         }
     }

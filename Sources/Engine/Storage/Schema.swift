@@ -65,6 +65,26 @@ enum Schema {
                     sql: "INSERT INTO accounts (name, kind, created_at) VALUES (?, 'system', 0)", arguments: [name])
             }
         }
+        // A pool's reserves are its account's balances; `pool_history` records them after every change,
+        // so `tix verify` can check that `k` never fell and the dashboard can chart prices.
+        migrator.registerMigration("v2 amm") { db in
+            try db.execute(sql: """
+                CREATE TABLE pools (
+                    id INTEGER PRIMARY KEY,
+                    asset_id INTEGER NOT NULL UNIQUE REFERENCES assets(id),
+                    account_id INTEGER NOT NULL UNIQUE REFERENCES accounts(id),
+                    created_seq INTEGER NOT NULL);
+                CREATE TABLE pool_history (
+                    id INTEGER PRIMARY KEY,
+                    pool_id INTEGER NOT NULL REFERENCES pools(id),
+                    seq INTEGER NOT NULL,
+                    at INTEGER NOT NULL,
+                    reserve_items INTEGER NOT NULL CHECK (reserve_items > 0),
+                    reserve_tickets INTEGER NOT NULL CHECK (reserve_tickets > 0),
+                    volume_tickets INTEGER NOT NULL CHECK (volume_tickets >= 0));
+                CREATE INDEX pool_history_by_pool ON pool_history(pool_id, id);
+                """)
+        }
         migrator.registerMigration("v3 market") { db in
             try db.execute(sql: """
                 CREATE TABLE orders (

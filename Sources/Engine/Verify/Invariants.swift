@@ -6,7 +6,9 @@ import GRDB
 /// - only `mint` is ever below zero;
 /// - each stored balance equals the sum of the postings that touched it;
 /// - circulating supply equals issued minus burned;
-/// - escrow holds exactly what open orders, running crafts and fitted components set aside.
+/// - escrow holds exactly what open orders, running crafts and fitted components set aside;
+/// - each pool's last recorded reserves are its account's balances;
+/// - no pool's `k = items·tickets` ever falls from one recorded change to the next.
 public enum Invariants {
     /// Human-readable violations; empty when the ledger is sound.
     public static func violations(in db: Database) throws -> [String] {
@@ -62,6 +64,42 @@ public enum Invariants {
             """) {
             found.append(
                 "escrow holds \(row["held"] as Int64) \(row["code"] as String) but orders, crafts and factories set aside \(row["needed"] as Int64)")
+        }
+        return found + (try poolViolations(in: db))
+    }
+
+    private static func poolViolations(in db: Database) throws -> [String] {
+        var found: [String] = []
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT a.code, h.reserve_items, h.reserve_tickets,
+                  COALESCE((SELECT amount FROM balances WHERE account_id = p.account_id AND asset_id = p.asset_id), 0) AS items,
+                  COALESCE((SELECT b.amount FROM balances b JOIN assets t ON t.id = b.asset_id
+                            WHERE b.account_id = p.account_id AND t.code = ?), 0) AS tickets
+                FROM pools p JOIN assets a ON a.id = p.asset_id
+                LEFT JOIN pool_history h ON h.id = (SELECT MAX(id) FROM pool_history WHERE pool_id = p.id)
+                WHERE h.id IS NULL OR h.reserve_items != items OR h.reserve_tickets != tickets
+                """,
+            arguments: [Asset.ticket.code]
+        ) {
+            let recorded = (row["reserve_items"] as Int64?).map { "\($0) and \(row["reserve_tickets"] as Int64)" } ?? "nothing"
+            found.append(
+                "pool \(row["code"] as String) holds \(row["items"] as Int64) and \(row["tickets"] as Int64)"
+                    + " but its history records \(recorded)")
+        }
+        var previous: (pool: Int64, k: Int128)?
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT h.pool_id, a.code, h.seq, h.reserve_items, h.reserve_tickets FROM pool_history h
+            JOIN pools p ON p.id = h.pool_id JOIN assets a ON a.id = p.asset_id ORDER BY h.pool_id, h.id
+            """)
+        while let row = try rows.next() {
+            let pool: Int64 = row["pool_id"]
+            let k = Int128(row["reserve_items"] as Int64) * Int128(row["reserve_tickets"] as Int64)
+            if let previous, previous.pool == pool, k < previous.k {
+                found.append("pool \(row["code"] as String): k fell from \(previous.k) to \(k) at entry \(row["seq"] as Int64)")
+            }
+            previous = (pool, k)
         }
         return found
     }

@@ -3,6 +3,8 @@ import GRDB
 
 /// A digest of the whole ledger state: accounts, assets, every non-zero balance, the market's orders and
 /// fills, the reward claims, the job queue and the factories, in id order.
+/// A digest of the whole ledger state: accounts, assets, every non-zero balance, and the pools with
+/// their history, in id order.
 /// Two databases with equal state hashes hold the same economy.
 enum StateHash {
     static func compute(in db: Database) throws -> [UInt8] {
@@ -17,6 +19,8 @@ enum StateHash {
             ("SELECT id, kind, payload, due_at, state, attempts, finished_seq FROM jobs ORDER BY id", 7),
             ("SELECT id, owner_id, name FROM factories ORDER BY id", 3),
             ("SELECT factory_id, asset_id, count FROM factory_components ORDER BY factory_id, asset_id", 3),
+            ("SELECT id, asset_id, account_id, created_seq FROM pools ORDER BY id", 4),
+            ("SELECT id, pool_id, seq, at, reserve_items, reserve_tickets, volume_tickets FROM pool_history ORDER BY id", 7),
         ] {
             hasher.update(data: Array(sql.utf8))
             let rows = try Row.fetchCursor(db, sql: sql)

@@ -9,7 +9,7 @@ struct RulesCommand: AsyncParsableCommand {
 
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Compile every rule or recipe file in DIR and run its examples; exit 1 on any failure.")
+            abstract: "Compile every rule or recipe file in DIR, run its examples, check pools.lua's pools; exit 1 on any failure.")
         @Argument(help: "The directory to check.") var directory = "rules"
         @Flag(help: "Print machine-readable JSON.") var json = false
 
@@ -19,7 +19,11 @@ struct RulesCommand: AsyncParsableCommand {
                 guard case .failure(let error) = entry.recipe else { return nil }
                 return error.description
             }
-            let problems = RuleCheck.check(directory: url).map(\.description) + recipeProblems
+            var problems = RuleCheck.check(directory: url).map(\.description) + recipeProblems
+            // pools.lua is data too: once every file runs, its pools must be ones `tix amm seed` can open.
+            if problems.isEmpty, FileManager.default.fileExists(atPath: url.appendingPathComponent(PoolSeed.file).path) {
+                do { _ = try PoolSeed.read(directory: url) } catch { problems.append(error.description) }
+            }
             if json {
                 print(Output.encode(["ok": problems.isEmpty ? "true" : "false", "problems": problems.joined(separator: "\n")]))
             } else {
