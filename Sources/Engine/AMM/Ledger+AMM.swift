@@ -19,9 +19,6 @@ extension Ledger {
         let name = Account.pool(of: code)
         guard Account.isValidName(name) else { throw Rejection.invalidAccountName(name) }
         let account = try openAccount(name, kind: .system, at: at, db)
-        // A refusal or a preview takes the new account back with the savepoint; the name cache must not
-        // remember it past this command.
-        defer { names.accounts[name] = nil }
         try db.run(
             "INSERT INTO pools (asset_id, account_id, created_seq) VALUES (?, ?, ?)",
             .int(material.asset), .int(account), .int(seq))

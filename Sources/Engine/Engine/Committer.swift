@@ -25,6 +25,7 @@ struct Committer {
             var head = try Journal.head(in: db)
             let results = batch.map { apply($0, head: &head, in: db) }
             try db.run("COMMIT")
+            ledger.names.committed()
             return results
         } catch {
             try? database.execute(sql: "ROLLBACK")
@@ -41,24 +42,22 @@ struct Committer {
         let (submission, command) = (prepared.submission, prepared.command)
         do {
             guard (1...128).contains(submission.key.utf8.count) else { throw Rejection.invalidKey }
-            try db.run("SAVEPOINT command")
             do {
-                let at = max(head.at, clock.now())
-                let seq = head.seq + 1
-                let receipt = try ledger.apply(
-                    submission.command, actor: submission.actor, key: submission.key, seq: seq, at: at, in: db)
-                if prepared.preview { throw Preview(receipt: receipt) }
-                try ledger.rules.storeConsultedVersions(seq: seq, in: db)
-                head = try Journal.append(
-                    after: head, at: at, actor: submission.actor, key: submission.key, command: command,
-                    result: Canonical.encode(receipt), rules: ledger.rules.consultedVersions, in: db)
-                try db.run("RELEASE command")
-                return .success(receipt)
+                return .success(try ledger.atomically(db) {
+                    let at = max(head.at, clock.now())
+                    let seq = head.seq + 1
+                    let receipt = try ledger.apply(
+                        submission.command, actor: submission.actor, key: submission.key, seq: seq, at: at, in: db)
+                    if prepared.preview { throw Preview(receipt: receipt) }
+                    try ledger.rules.storeConsultedVersions(seq: seq, in: db)
+                    head = try Journal.append(
+                        after: head, at: at, actor: submission.actor, key: submission.key, command: command,
+                        result: Canonical.encode(receipt), rules: ledger.rules.consultedVersions, in: db)
+                    return receipt
+                })
+            } catch let preview as Preview {
+                return .success(preview.receipt)
             } catch {
-                try db.run("ROLLBACK TO command")
-                try db.run("RELEASE command")
-                ledger.rules.stored.removeAll()  // the rollback may have taken back stored versions
-                if let preview = error as? Preview { return .success(preview.receipt) }
                 if let earlier = try Journal.entry(actor: submission.actor, key: submission.key, in: db) {
                     guard earlier.command == command else { throw Rejection.keyReused(submission.key) }
                     return .success(try Canonical.decode(Receipt.self, from: earlier.result))

@@ -10,16 +10,13 @@ extension Ledger {
         guard !due.isEmpty else { throw Rejection.nothingDue }
         var postings: [Posting] = []
         for job in due {
-            try db.run("SAVEPOINT job")
             do {
-                // Done first, so a repeating craft's next round finds its slot free.
-                try queue.finish(job.id, as: .done, seq: seq)
-                let done = try run(job, seq: seq, at: at, queue, db)
-                try db.run("RELEASE job")
-                postings += done
+                postings += try atomically(db) {
+                    // Done first, so a repeating craft's next round finds its slot free.
+                    try queue.finish(job.id, as: .done, seq: seq)
+                    return try run(job, seq: seq, at: at, queue, db)
+                }
             } catch {
-                try db.run("ROLLBACK TO job")
-                try db.run("RELEASE job")
                 if try !queue.retry(job, at: at) {
                     postings += try giveUp(job, seq: seq, db)
                     try queue.finish(job.id, as: .failed, seq: seq)

@@ -186,7 +186,7 @@ struct Ledger {
         let found = try db.first("SELECT id, kind FROM accounts WHERE name = ?", .text(name)) {
             NameCache.AccountRef(id: $0.int(0), kind: Account.Kind(rawValue: $0.text(1)) ?? .player)
         }
-        names.accounts[name] = found
+        if let found { names.remember(account: name, found) }
         return found
     }
 
@@ -195,7 +195,7 @@ struct Ledger {
         let found = try db.first("SELECT id, scale FROM assets WHERE code = ?", .text(code)) {
             NameCache.AssetRef(id: $0.int(0), scale: Int($0.int(1)))
         }
-        names.assets[code] = found
+        if let found { names.remember(asset: code, found) }
         return found
     }
 

@@ -75,14 +75,13 @@ extension Ledger {
                 + craft.outputs.map { Posting(from: Account.mint, to: craft.account, asset: $0.asset, amount: $0.amount) },
             seq, db)
         guard craft.repeats else { return postings }
-        try db.run("SAVEPOINT again")
         do {
-            postings += try startCraft(
-                craft.recipe, in: craft.factory, for: craft.account, repeats: true, seq: seq, at: dueAt, in: db).postings
-            try db.run("RELEASE again")
+            postings += try atomically(db) {
+                try startCraft(craft.recipe, in: craft.factory, for: craft.account, repeats: true, seq: seq, at: dueAt, in: db)
+                    .postings
+            }
         } catch is Rejection {
-            try db.run("ROLLBACK TO again")
-            try db.run("RELEASE again")
+            // The line stops.
         }
         return postings
     }
