@@ -30,7 +30,7 @@ func legs(_ receipt: Receipt) -> [String] {
 }
 
 extension Swap {
-    static func ore(_ side: Side, _ exact: Exact, _ amount: Int64, limit: Int64, by account: String = "alice") -> Swap {
+    static func ore(_ side: TradeSide, _ exact: Exact, _ amount: Int64, limit: Int64, by account: String = "alice") -> Swap {
         Swap(account: account, asset: "ore", side: side, exact: exact, amount: amount, limit: limit)
     }
 }
@@ -273,7 +273,7 @@ struct AMMTests {
     /// third carry a limit at the quoted figure, one unit better or one worse; a tenth are someone else's.
     static func randomSwap(_ rng: inout SplitMix64, engine: Engine) async -> (Submission, expected: String?) {
         let account = ["alice", "bob"].randomElement(using: &rng)!
-        let side = Swap.Side.allCases.randomElement(using: &rng)!
+        let side = TradeSide.allCases.randomElement(using: &rng)!
         let exact = Swap.Exact.allCases.randomElement(using: &rng)!
         let inTickets = (side == .buy) == (exact == .input)
         let amount = inTickets ? Int64.random(in: -10...60_000, using: &rng) : Int64.random(in: -1...700, using: &rng)

@@ -12,7 +12,7 @@ func market(clock: ManualClock = ManualClock(), path: String = scratchPath()) as
 }
 
 @discardableResult
-func order(_ engine: Engine, _ account: String, _ side: OrderSide, _ quantity: Int64, at price: Int64, expiresAt: Int64? = nil) async throws -> Receipt {
+func order(_ engine: Engine, _ account: String, _ side: TradeSide, _ quantity: Int64, at price: Int64, expiresAt: Int64? = nil) async throws -> Receipt {
     try await engine.submit(Submission(
         actor: account, key: UUID().uuidString,
         command: .placeOrder(Order(account: account, side: side, asset: "sword", quantity: quantity, price: price, expiresAt: expiresAt))))

@@ -3,13 +3,6 @@
 /// One side of the trade is fixed by `amount`, the other is what the pool's curve makes of it, bounded
 /// by `limit` so that a price that moved since the trader looked refuses the swap instead of filling it.
 public struct Swap: Codable, Sendable, Hashable {
-    public enum Side: String, Codable, Sendable, CaseIterable {
-        /// Pay tickets, receive the item.
-        case buy
-        /// Pay the item, receive tickets.
-        case sell
-    }
-
     /// Which side `amount` fixes.
     public enum Exact: String, Codable, Sendable, CaseIterable {
         /// `amount` is what the trader gives (fee included); `limit` is the least they accept in return.
@@ -22,14 +15,14 @@ public struct Swap: Codable, Sendable, Hashable {
     public var account: String
     /// The pool's raw material, e.g. `ore`.
     public var asset: String
-    public var side: Side
+    public var side: TradeSide
     public var exact: Exact
     /// Minor units of ``amountAsset``, more than zero.
     public var amount: Int64
     /// Minor units of ``limitAsset``, more than zero.
     public var limit: Int64
 
-    public init(account: String, asset: String, side: Side, exact: Exact, amount: Int64, limit: Int64) {
+    public init(account: String, asset: String, side: TradeSide, exact: Exact, amount: Int64, limit: Int64) {
         self.account = account
         self.asset = asset
         self.side = side

@@ -3,11 +3,13 @@ import Foundation
 /// `tix bench market`: the markets' commands per second through the engine, against the engine's plain
 /// transfer rate measured in the same run (same players, submitters, batches and rules).
 ///
-/// Orders come in pairs, a sell and the buy that fills it, so half the placements also match, move
-/// escrow and charge the market fee.
+/// Swaps alternate buying and selling ore at the AMM, each paying the pool's fee. Orders come in pairs,
+/// a sell and the buy that fills it, so half the placements also match, move escrow and charge the
+/// market fee.
 public struct MarketBenchmark: Sendable {
     public struct Figures: Sendable {
         public var transfersPerSecond: Double
+        public var swapsPerSecond: Double
         /// Placements, half of them filling a resting order.
         public var ordersPerSecond: Double
     }
@@ -24,29 +26,46 @@ public struct MarketBenchmark: Sendable {
 
     public func run() async throws -> Figures {
         var transfers: [Double] = []
+        var swaps: [Double] = []
         var orders: [Double] = []
         for _ in 0..<rounds {
             transfers.append(try await rate(LedgerBenchmark.transfers(commands, among: players)))
+            swaps.append(try await rate(swapsBothWays()))
             orders.append(try await rate(orderPairs()))
         }
-        return Figures(transfersPerSecond: median(transfers), ordersPerSecond: median(orders))
+        return Figures(transfersPerSecond: median(transfers), swapsPerSecond: median(swaps), ordersPerSecond: median(orders))
     }
 
     private func rate(_ submissions: [Submission]) async throws -> Double {
         let setup = LedgerBenchmark.players(players)
             + [Submission(actor: Submission.admin, key: "sword", command: .defineAsset(Asset(code: "sword", kind: .product, scale: 0)))]
-            + (0..<players).map {
-                Submission(actor: Submission.admin, key: "arm\($0)", command: .mint(to: "p\($0)", asset: "sword", amount: 1_000_000))
+            + [Submission(actor: Submission.admin, key: "ore", command: .defineAsset(Asset(code: "ore", kind: .raw, scale: 0))),
+               Submission(actor: Submission.admin, key: "pool", command: .createPool(asset: "ore", items: 1_000_000_000, tickets: 1_000_000_000))]
+            + (0..<players).flatMap { n in
+                ["sword", "ore"].map {
+                    Submission(actor: Submission.admin, key: "arm\(n)\($0)", command: .mint(to: "p\(n)", asset: $0, amount: 1_000_000))
+                }
             }
         let engine = try await BatchedLoad.scratchEngine(in: directory, rules: rules, setup: setup)
         defer { engine.close() }
         return try await BatchedLoad(submitters: submitters, batchSize: batchSize).rate(submissions, on: engine)
     }
 
+    /// Buys of 100 tickets' worth of ore, then sales of 100 ore, by turns, each with a loose limit.
+    private func swapsBothWays() -> [Submission] {
+        (0..<commands).map { n in
+            let account = "p\(n % players)"
+            let swap = n % 2 == 0
+                ? Swap(account: account, asset: "ore", side: .buy, exact: .input, amount: 10_000, limit: 1)
+                : Swap(account: account, asset: "ore", side: .sell, exact: .input, amount: 100, limit: 1)
+            return Submission(actor: account, key: "s\(n)", command: .swap(swap))
+        }
+    }
+
     /// A sell of one sword, then a buy at the same price from another player, which fills it.
     private func orderPairs() -> [Submission] {
         (0..<commands).map { n in
-            let side: OrderSide = n % 2 == 0 ? .sell : .buy
+            let side: TradeSide = n % 2 == 0 ? .sell : .buy
             let account = "p\((n / 2 * 2 + (side == .sell ? 0 : 1)) % players)"
             return Submission(
                 actor: account, key: "o\(n)",

@@ -33,7 +33,7 @@ extension LedgerReader {
             """, arguments: arguments
         ).map {
             BookOrder(
-                id: $0["id"], account: $0["account"], side: OrderSide(rawValue: $0["side"]) ?? .buy, asset: $0["asset"],
+                id: $0["id"], account: $0["account"], side: TradeSide(rawValue: $0["side"]) ?? .buy, asset: $0["asset"],
                 price: $0["price"], quantity: $0["quantity"], remaining: $0["remaining"], expiresAt: $0["expires_at"],
                 state: BookOrder.State(rawValue: $0["state"]) ?? .open, placedAt: $0["placed_at"])
         }

@@ -4,7 +4,7 @@
 /// with resting orders by price-time priority, partially if need be, and rests with what is left.
 public struct Order: Codable, Sendable, Hashable {
     public var account: String
-    public var side: OrderSide
+    public var side: TradeSide
     public var asset: String
     public var quantity: Int64
     /// Ticket minor units per unit of the item; the buyer's most or the seller's least.
@@ -12,7 +12,7 @@ public struct Order: Codable, Sendable, Hashable {
     /// Journal time (ms) after which the order leaves the book and its escrow returns; nil: until cancelled.
     public var expiresAt: Int64?
 
-    public init(account: String, side: OrderSide, asset: String, quantity: Int64, price: Int64, expiresAt: Int64? = nil) {
+    public init(account: String, side: TradeSide, asset: String, quantity: Int64, price: Int64, expiresAt: Int64? = nil) {
         self.account = account
         self.side = side
         self.asset = asset
@@ -20,12 +20,6 @@ public struct Order: Codable, Sendable, Hashable {
         self.price = price
         self.expiresAt = expiresAt
     }
-}
-
-public enum OrderSide: String, Codable, Sendable, CaseIterable {
-    case buy, sell
-
-    var opposite: OrderSide { self == .buy ? .sell : .buy }
 }
 
 /// An order as the book keeps it.
@@ -36,7 +30,7 @@ public struct BookOrder: Codable, Sendable, Hashable {
 
     public var id: Int64
     public var account: String
-    public var side: OrderSide
+    public var side: TradeSide
     public var asset: String
     public var price: Int64
     public var quantity: Int64

@@ -7,7 +7,7 @@ struct OrderStore {
         var id: Int64
         var accountID: Int64
         var account: String
-        var side: OrderSide
+        var side: TradeSide
         var price: Int64
         var remaining: Int64
     }
@@ -25,7 +25,7 @@ struct OrderStore {
 
     /// The best live order on `side` that a `limit` crosses: lowest sell at or under a buy's limit,
     /// highest buy at or over a sell's limit; the oldest first at the same price.
-    func best(_ side: OrderSide, assetID: Int64, crossing limit: Int64, at: Int64) throws -> Resting? {
+    func best(_ side: TradeSide, assetID: Int64, crossing limit: Int64, at: Int64) throws -> Resting? {
         let read = { (row: RawRow) in
             Resting(id: row.int(0), accountID: row.int(1), account: row.text(2), side: side, price: row.int(3), remaining: row.int(4))
         }
@@ -47,7 +47,7 @@ struct OrderStore {
     }
 
     /// Whether the account has a live order on `side` that `limit` would cross: trading with oneself.
-    func crossesOwn(_ side: OrderSide, accountID: Int64, assetID: Int64, limit: Int64, at: Int64) throws -> Bool {
+    func crossesOwn(_ side: TradeSide, accountID: Int64, assetID: Int64, limit: Int64, at: Int64) throws -> Bool {
         try db.first(
             """
             SELECT 1 FROM orders WHERE account_id = ? AND asset_id = ? AND side = ? AND state = 'open'
@@ -66,7 +66,7 @@ struct OrderStore {
             JOIN accounts a ON a.id = o.account_id JOIN assets s ON s.id = o.asset_id WHERE o.id = ?
             """, .int(id)
         ) {
-            (Resting(id: $0.int(0), accountID: $0.int(1), account: $0.text(2), side: OrderSide(rawValue: $0.text(3)) ?? .buy,
+            (Resting(id: $0.int(0), accountID: $0.int(1), account: $0.text(2), side: TradeSide(rawValue: $0.text(3)) ?? .buy,
                      price: $0.int(4), remaining: $0.int(5)),
              $0.text(6), BookOrder.State(rawValue: $0.text(7)) ?? .open)
         }

@@ -69,9 +69,11 @@ struct MarketBench: AsyncParsableCommand {
         bench.rules = rules == "none" ? nil : URL(fileURLWithPath: rules, isDirectory: true)
         let f = try await bench.run()
         let fmt = { (x: Double) in String(format: "%.0f", x) }
+        let ratio = { (x: Double) in String(format: "%.2f", x / f.transfersPerSecond) }
         print("plain transfers (baseline): \(fmt(f.transfersPerSecond))/s")
-        print("market: \(fmt(f.ordersPerSecond)) orders/s (half fill), transfers: \(fmt(f.transfersPerSecond))/s, ratio "
-            + String(format: "%.2f", f.ordersPerSecond / f.transfersPerSecond))
+        print("AMM swaps: \(fmt(f.swapsPerSecond))/s (ratio \(ratio(f.swapsPerSecond)))")
+        print("market: \(fmt(f.swapsPerSecond)) swaps/s, \(fmt(f.ordersPerSecond)) orders/s (half fill), "
+            + "transfers: \(fmt(f.transfersPerSecond))/s, ratios \(ratio(f.swapsPerSecond)) and \(ratio(f.ordersPerSecond))")
     }
 }
 

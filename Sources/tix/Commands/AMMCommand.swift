@@ -125,7 +125,7 @@ struct AMMCommand: AsyncParsableCommand {
 /// `--exact-out` (implied by `--max-in`) what they receive; each figure is read in its asset's decimals.
 struct SwapArguments: ParsableArguments {
     @Argument(help: "The trader's account.") var account: String
-    @Argument(help: "buy (pay tickets for the item) or sell (pay the item for tickets).") var side: Swap.Side
+    @Argument(help: "buy (pay tickets for the item) or sell (pay the item for tickets).") var side: TradeSide
     @Argument(help: "The pool's raw material, e.g. ore.") var asset: String
     @Argument(help: "What you give, or with --exact-out what you receive, e.g. 10 or 7.50.") var amount: String
     @Flag(help: "AMOUNT is what you receive.") var exactOut = false
@@ -159,4 +159,4 @@ extension Engine {
     }
 }
 
-extension Swap.Side: ExpressibleByArgument {}
+extension TradeSide: ExpressibleByArgument {}

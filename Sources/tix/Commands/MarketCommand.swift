@@ -16,7 +16,7 @@ struct MarketCommand: AsyncParsableCommand {
         @Option(help: "Leave the book after this long: 90s, 30m, 12h or 7d. Default: until cancelled.")
         var expiresIn: String?
 
-        func order(_ side: OrderSide, _ engine: Engine) throws -> Order {
+        func order(_ side: TradeSide, _ engine: Engine) throws -> Order {
             Order(
                 account: account, side: side, asset: asset,
                 quantity: try engine.reader.parseAmount(quantity, asset: asset),
