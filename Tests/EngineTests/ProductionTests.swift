@@ -37,7 +37,7 @@ func items(_ engine: Engine, _ account: String, _ asset: String) throws -> Int64
 
 @Suite("Factories, recipes and the job queue")
 struct ProductionTests {
-    @Test("a crafting tree: forge by hand, ingots on a repeating line, an assembler, a tool sold on the market")
+    @Test("a crafting tree: ore bought on the AMM, a forge by hand, ingots on a repeating line, an assembler, a tool sold on the market")
     func craftingTree() async throws {
         let clock = ManualClock()
         let path = scratchPath()
@@ -45,20 +45,26 @@ struct ProductionTests {
         defer { engine.close() }
         #expect(try tix(engine, "alice") == 100_000 - 5000)  // the factory cost 50 tickets, burned
 
+        // Raw materials come from the AMM.
+        try await admin(engine, .createPool(asset: "ore", items: 10_000, tickets: 500_000))
+        try await engine.submit(Submission(actor: "alice", key: "ore", command: .swap(
+            Swap(account: "alice", asset: "ore", side: .buy, exact: .output, amount: 20, limit: 2000))))
+        #expect(try items(engine, "alice", "ore") == 120)
+
         try await craft(engine, "forge")
-        #expect(try items(engine, "alice", "ore") == 94)
+        #expect(try items(engine, "alice", "ore") == 114)
         try await runJobs(engine, clock, after: 300_000)
         #expect(try items(engine, "alice", "forge") == 1)
         #expect(try engine.reader.asset(code: "forge")?.kind == .component)
         try await engine.submit(Submission(actor: "alice", key: "fit1", command: .fitComponent(account: "alice", factory: 1, component: "forge")))
 
-        // A repeating line turns ore into ingots while the ore lasts: 94 ore make 47 ingots.
+        // A repeating line turns ore into ingots while the ore lasts: 114 ore make 57 ingots.
         try await craft(engine, "iron_ingot", repeats: true)
-        for _ in 0..<47 { try await runJobs(engine, clock, after: 60_000) }
-        #expect(try items(engine, "alice", "iron_ingot") == 47)
+        for _ in 0..<57 { try await runJobs(engine, clock, after: 60_000) }
+        #expect(try items(engine, "alice", "iron_ingot") == 57)
         #expect(try items(engine, "alice", "ore") == 0)
         #expect(try engine.reader.jobs(of: "alice").isEmpty)
-        #expect(try engine.reader.supply().first { $0.asset == "ore" }?.burned == 94 + 6)
+        #expect(try engine.reader.supply().first { $0.asset == "ore" }?.burned == 114 + 6)
 
         try await craft(engine, "assembler")
         try await runJobs(engine, clock, after: 300_000)
