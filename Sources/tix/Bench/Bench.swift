@@ -5,7 +5,8 @@ import LuaBridge
 
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Benchmarks that print figures and same-run ratios.", subcommands: [LedgerBench.self, RulesBench.self, MarketBench.self, JobsBench.self])
+        abstract: "Benchmarks that print figures and same-run ratios.",
+        subcommands: [LedgerBench.self, RulesBench.self, MarketBench.self, JobsBench.self])
 }
 
 struct LedgerBench: AsyncParsableCommand {
@@ -14,28 +15,26 @@ struct LedgerBench: AsyncParsableCommand {
     @Option(help: "Transfers per measurement.") var transfers = 100_000
     @Option(help: "Concurrent batch submitters.") var submitters = 4
     @Option(help: "Commands per submitted batch.") var batch = 1000
-    @Option(help: "Where the scratch databases go.") var dir = NSTemporaryDirectory()
-    @Option(help: "Rules directory (fees on every transfer); 'none' for no rules.") var rules = "rules"
+    @OptionGroup var rules: BenchRules
+    @OptionGroup var scratch: ScratchOptions
 
     func run() async throws {
-        let scratch = URL(fileURLWithPath: dir).appendingPathComponent("tix-bench-\(UUID())")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        var bench = LedgerBenchmark(directory: scratch)
-        bench.transfers = transfers
-        bench.submitters = submitters
-        bench.batchSize = batch
-        bench.rules = rules == "none" ? nil : URL(fileURLWithPath: rules, isDirectory: true)
-        print("rules: \(bench.rules.map { "\($0.path) (fee and sink rules on every transfer)" } ?? "none")")
-        let f = try await bench.run()
-        let fmt = { (x: Double) in String(format: "%.0f", x) }
-        print("raw sqlite (same rows, prepared statements, batches of 1000): \(fmt(f.rawPerSecond)) rows/s")
-        print("engine, \(submitters) submitters x batches of \(batch): \(fmt(f.batchedPerSecond)) transfers/s")
-        print("engine, \(bench.inFlight) one-at-a-time submitters: \(fmt(f.concurrentPerSecond)) transfers/s"
-            + " (ratio \(String(format: "%.2f", f.concurrentPerSecond / f.rawPerSecond)))")
-        print("single submitter latency (durable): p50 \(fmt(f.latencyP50Micros)) µs, p99 \(fmt(f.latencyP99Micros)) µs")
-        print("ledger: \(fmt(f.batchedPerSecond)) transfers/s, raw sqlite: \(fmt(f.rawPerSecond))/s, ratio "
-            + String(format: "%.2f", f.batchedPerSecond / f.rawPerSecond))
+        try await scratch.withScratch { directory in
+            var bench = LedgerBenchmark(directory: directory)
+            bench.transfers = transfers
+            bench.submitters = submitters
+            bench.batchSize = batch
+            bench.rules = rules.directory
+            print("rules: \(bench.rules.map { "\($0.path) (fee and sink rules on every transfer)" } ?? "none")")
+            let f = try await bench.run()
+            print("raw sqlite (same rows, prepared statements, batches of 1000): \(rate(f.rawPerSecond)) rows/s")
+            print("engine, \(submitters) submitters x batches of \(batch): \(rate(f.batchedPerSecond)) transfers/s")
+            print("engine, \(bench.inFlight) one-at-a-time submitters: \(rate(f.concurrentPerSecond)) transfers/s"
+                + " (ratio \(ratio(f.concurrentPerSecond, f.rawPerSecond)))")
+            print("single submitter latency (durable): p50 \(rate(f.latencyP50Micros)) µs, p99 \(rate(f.latencyP99Micros)) µs")
+            print("ledger: \(rate(f.batchedPerSecond)) transfers/s, raw sqlite: \(rate(f.rawPerSecond))/s, ratio "
+                + ratio(f.batchedPerSecond, f.rawPerSecond))
+        }
     }
 }
 
@@ -46,34 +45,31 @@ struct RulesBench: AsyncParsableCommand {
 
     func run() async throws {
         let (bridged, bare) = try RuleCallBenchmark.run(iterations: calls)
-        print("bare lua_pcall (plain state, no hook, table built once): \(String(format: "%.0f", bare)) calls/s")
-        print("bridge (sandbox, instruction hook, memory cap, context converted): \(String(format: "%.0f", bridged)) calls/s")
-        print("rules: \(String(format: "%.0f", bridged)) calls/s, bare: \(String(format: "%.0f", bare))/s, ratio "
-            + String(format: "%.2f", bridged / bare))
+        print("bare lua_pcall (plain state, no hook, table built once): \(rate(bare)) calls/s")
+        print("bridge (sandbox, instruction hook, memory cap, context converted): \(rate(bridged)) calls/s")
+        print("rules: \(rate(bridged)) calls/s, bare: \(rate(bare))/s, ratio \(ratio(bridged, bare))")
     }
 }
 
 struct MarketBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "market", abstract: "Market commands/s through the engine against its plain transfer rate.")
+        commandName: "market", abstract: "AMM swaps/s and P2P orders/s through the engine against its plain transfer rate.")
     @Option(help: "Commands per measurement.") var commands = 50_000
-    @Option(help: "Where the scratch databases go.") var dir = NSTemporaryDirectory()
-    @Option(help: "Rules directory; 'none' for no rules.") var rules = "rules"
+    @OptionGroup var rules: BenchRules
+    @OptionGroup var scratch: ScratchOptions
 
     func run() async throws {
-        let scratch = URL(fileURLWithPath: dir).appendingPathComponent("tix-bench-\(UUID())")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        var bench = MarketBenchmark(directory: scratch)
-        bench.commands = commands
-        bench.rules = rules == "none" ? nil : URL(fileURLWithPath: rules, isDirectory: true)
-        let f = try await bench.run()
-        let fmt = { (x: Double) in String(format: "%.0f", x) }
-        let ratio = { (x: Double) in String(format: "%.2f", x / f.transfersPerSecond) }
-        print("plain transfers (baseline): \(fmt(f.transfersPerSecond))/s")
-        print("AMM swaps: \(fmt(f.swapsPerSecond))/s (ratio \(ratio(f.swapsPerSecond)))")
-        print("market: \(fmt(f.swapsPerSecond)) swaps/s, \(fmt(f.ordersPerSecond)) orders/s (half fill), "
-            + "transfers: \(fmt(f.transfersPerSecond))/s, ratios \(ratio(f.swapsPerSecond)) and \(ratio(f.ordersPerSecond))")
+        try await scratch.withScratch { directory in
+            var bench = MarketBenchmark(directory: directory)
+            bench.commands = commands
+            bench.rules = rules.directory
+            let f = try await bench.run()
+            print("plain transfers (baseline): \(rate(f.transfersPerSecond))/s")
+            print("AMM swaps: \(rate(f.swapsPerSecond))/s (ratio \(ratio(f.swapsPerSecond, f.transfersPerSecond)))")
+            print("market: \(rate(f.swapsPerSecond)) swaps/s, \(rate(f.ordersPerSecond)) orders/s (half fill), "
+                + "transfers: \(rate(f.transfersPerSecond))/s, ratios \(ratio(f.swapsPerSecond, f.transfersPerSecond))"
+                + " and \(ratio(f.ordersPerSecond, f.transfersPerSecond))")
+        }
     }
 }
 
@@ -81,18 +77,16 @@ struct JobsBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jobs", abstract: "Scheduled crafts completed/s through the worker against plain transfers/s.")
     @Option(help: "Crafts to schedule and complete.") var jobs = 100_000
-    @Option(help: "Where the scratch databases go.") var dir = NSTemporaryDirectory()
+    @OptionGroup var scratch: ScratchOptions
 
     func run() async throws {
-        let scratch = URL(fileURLWithPath: dir).appendingPathComponent("tix-bench-\(UUID())")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        var bench = JobBenchmark(directory: scratch)
-        bench.jobs = jobs
-        let f = try await bench.run()
-        let fmt = { (x: Double) in String(format: "%.0f", x) }
-        print("plain transfers (baseline): \(fmt(f.transfersPerSecond))/s")
-        print("jobs: \(fmt(f.jobsPerSecond)) crafts completed/s, transfers: \(fmt(f.transfersPerSecond))/s, ratio "
-            + String(format: "%.2f", f.jobsPerSecond / f.transfersPerSecond))
+        try await scratch.withScratch { directory in
+            var bench = JobBenchmark(directory: directory)
+            bench.jobs = jobs
+            let f = try await bench.run()
+            print("plain transfers (baseline): \(rate(f.transfersPerSecond))/s")
+            print("jobs: \(rate(f.jobsPerSecond)) crafts completed/s, transfers: \(rate(f.transfersPerSecond))/s, ratio "
+                + ratio(f.jobsPerSecond, f.transfersPerSecond))
+        }
     }
 }
