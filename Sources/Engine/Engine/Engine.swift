@@ -52,13 +52,14 @@ public final class Engine: Sendable {
         thread.start()
         started.wait()
         if let failure = startFailure.withLock({ $0 }) { throw failure }
-        let ruleChanges = ruleChanges
+        let (ruleChanges, inbox) = (ruleChanges, inbox)
         watcher = watchRules ? Task.detached {
             await withTaskGroup(of: Void.self) { group in
                 for directory in scripts {
                     group.addTask {
                         for await change in ScriptDirectoryWatcher(directory: directory.url).changes() {
                             ruleChanges.put(change, in: directory)
+                            inbox.wake()
                         }
                     }
                 }

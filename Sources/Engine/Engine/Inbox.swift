@@ -23,6 +23,7 @@ final class Inbox: @unchecked Sendable {
     // Guarded by `condition`.
     private var pending: [Pending] = []
     private var closed = false
+    private var woken = false
 
     /// Queues submissions; false once the inbox is closed.
     func put(_ item: Pending) -> Bool {
@@ -34,13 +35,14 @@ final class Inbox: @unchecked Sendable {
         return true
     }
 
-    /// Blocks until something waits, then takes whole items until about `limit` submissions.
-    /// Returns nil once closed and drained.
+    /// Blocks until something waits (or ``wake()`` is called: then the batch may be empty), and takes
+    /// whole items until about `limit` submissions. Returns nil once closed and drained.
     func take(limit: Int) -> [Pending]? {
         condition.lock()
         defer { condition.unlock() }
-        while pending.isEmpty && !closed { condition.wait() }
-        guard !pending.isEmpty else { return nil }
+        while pending.isEmpty && !closed && !woken { condition.wait() }
+        woken = false
+        guard !pending.isEmpty else { return closed ? nil : [] }
         var count = 0
         var end = 0
         while end < pending.count && (end == 0 || count + pending[end].submissions.count <= limit) {
@@ -50,6 +52,14 @@ final class Inbox: @unchecked Sendable {
         let batch = Array(pending[..<end])
         pending.removeFirst(end)
         return batch
+    }
+
+    /// Wakes the writer with nothing to apply, so it sees other news (a changed rule) at once.
+    func wake() {
+        condition.lock()
+        woken = true
+        condition.signal()
+        condition.unlock()
     }
 
     /// Refuses new work; the writer drains what is queued and stops.

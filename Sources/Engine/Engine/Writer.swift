@@ -24,6 +24,7 @@ struct Writer: Sendable {
         let committer = Committer(clock: clock, rules: ruleSet)
         while let batch = inbox.take(limit: Engine.batchLimit) {
             for (directory, change) in ruleChanges.takeAll() { loader.apply(change, in: directory, to: ruleSet) }
+            guard !batch.isEmpty else { continue }
             let submissions = batch.flatMap(\.submissions)
             let results = pool.writeWithoutTransaction { committer.commit(submissions, in: $0) }
             var offset = 0
