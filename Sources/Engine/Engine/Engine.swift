@@ -69,6 +69,7 @@ public final class Engine: Sendable {
     }
 
     /// Applies one command; returns its receipt once durable, or throws a ``Rejection`` that changed nothing.
+    @discardableResult
     public func submit(_ submission: Submission) async throws -> Receipt {
         try await submit([submission])[0].get()
     }

@@ -219,7 +219,7 @@ struct Ledger {
     }
 
     private func credit(_ change: BalanceChange, _ db: HotConnection) throws {
-        try overflowChecked(change.name) {
+        _ = try overflowChecked(change.name) {
             try db.run(
                 """
                 INSERT INTO balances (account_id, asset_id, amount) VALUES (?, ?, ?)

@@ -84,7 +84,7 @@ public struct ItemAmount: Codable, Sendable, Hashable {
 }
 
 /// Why a recipe file cannot be used.
-public struct RecipeError: Error, CustomStringConvertible, Hashable {
+public struct RecipeError: Error, CustomStringConvertible, Hashable, Sendable {
     public var file: String
     public var message: String
     public var description: String { "\(file): \(message)" }

@@ -89,7 +89,7 @@ public struct Verifier {
             guard ledger.rules.consultedVersions == entry.rules else {
                 return "replay consults rules \(ledger.rules.consultedVersions), journal says \(entry.rules)"
             }
-            let replayed = try Canonical.encode(receipt)
+            let replayed = Canonical.encode(receipt)
             return replayed == entry.result ? nil : "replay gives \(replayed), journal says \(entry.result)"
         } catch {
             return "replay refuses the command: \(error)"

@@ -153,4 +153,3 @@ struct RecipesCommand: AsyncParsableCommand {
     }
 }
 
-extension RecipeError: @retroactive @unchecked Sendable {}
