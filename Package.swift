@@ -49,7 +49,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
         // A stand-in for the Telegram Bot API on loopback: the bot's tests and `tix bench bot` talk to it.
-        .target(name: "LocalTelegram", dependencies: [.product(name: "Hummingbird", package: "hummingbird")]),
+        .target(
+            name: "LocalTelegram",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")]),
         .executableTarget(
             name: "tix",
             dependencies: [

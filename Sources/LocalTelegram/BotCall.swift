@@ -15,6 +15,8 @@ public struct BotCall: Sendable, Hashable {
     public var callbackQueryID: String?
     /// The HTTP status the simulator answered with.
     public var status: Int
+    /// When the call arrived.
+    public var at: ContinuousClock.Instant
 
     public struct Button: Sendable, Hashable {
         public var label: String

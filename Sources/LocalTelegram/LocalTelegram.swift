@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import Synchronization
 
 #if canImport(FoundationNetworking)
@@ -51,12 +52,14 @@ public final class LocalTelegram: Sendable {
         let router = Router()
         router.post("**") { request, _ in try await self.serve(request) }
         let port = AsyncStream<Int>.makeStream()
+        var logger = Logger(label: "tix.local-telegram")
+        logger.logLevel = .critical
         let app = Application(
             router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
             onServerRunning: { channel in
                 port.continuation.yield(channel.localAddress?.port ?? 0)
                 port.continuation.finish()
-            })
+            }, logger: logger)
         server.withLock { $0 = Task { try await app.run() } }
         guard let bound = await port.stream.first(where: { _ in true }) else { throw LocalTelegramError.notStarted }
         return "http://127.0.0.1:\(bound)"
@@ -89,80 +92,98 @@ public final class LocalTelegram: Sendable {
 
     private func call(_ method: String, _ parameters: [String: Any]) async -> (Int, String) {
         let fault = state.withLock { state in state.faults[method]?.isEmpty == false ? state.faults[method]!.removeFirst() : nil }
-        let answer: (Int, String)
-        var sent: Int64?
+        if fault == nil, method == "getUpdates" { return await getUpdates(parameters) }
+        let answer: Answer
         switch fault {
         case .tooManyRequests(let wait):
-            answer = (429, Self.json(["ok": false, "error_code": 429, "description": "Too Many Requests: retry after \(wait)",
-                                      "parameters": ["retry_after": wait]]))
+            answer = Answer(
+                status: 429,
+                body: Self.json(["ok": false, "error_code": 429, "description": "Too Many Requests: retry after \(wait)",
+                                 "parameters": ["retry_after": wait]]))
         case .badGateway:
-            answer = (502, "<html><body><h1>502 Bad Gateway</h1></body></html>")
+            answer = Answer(status: 502, body: "<html><body><h1>502 Bad Gateway</h1></body></html>")
         case .serverErrorAfterDoing:
-            if method == "getUpdates" { _ = await getUpdates(parameters) } else { sent = perform(method, parameters).sent }
-            answer = (500, Self.error(500, "Internal Server Error"))
+            let done: Answer? = method == "getUpdates" ? nil : perform(method, parameters)
+            if done == nil { _ = await getUpdates(parameters) }
+            answer = Answer(failure: 500, "Internal Server Error", sent: done?.sent)
         case nil:
-            if method == "getUpdates" { return await getUpdates(parameters) }
-            let done = perform(method, parameters)
-            (answer, sent) = ((done.status, done.body), done.sent)
+            answer = perform(method, parameters)
         }
-        record(method, parameters, status: answer.0, message: sent)
-        return answer
+        record(method, parameters, status: answer.status, message: answer.sent)
+        return (answer.status, answer.body)
     }
 
-    /// Carries out a method: its status, its JSON answer, and the id of a message it sent.
-    private func perform(_ method: String, _ parameters: [String: Any]) -> (status: Int, body: String, sent: Int64?) {
-        let (status, body) = answer(method, parameters)
-        let sent = status == 200 && method == "sendMessage" ? state.withLock { $0.lastMessage[(parameters["chat_id"] as? NSNumber)?.int64Value ?? 0] } : nil
-        return (status, body, sent)
+    /// An answer of the API, and the id of the message it sent, if any.
+    private struct Answer {
+        var status: Int
+        var body: String
+        var sent: Int64?
+
+        init(status: Int, body: String) {
+            self.status = status
+            self.body = body
+        }
+
+        init(_ result: Any, sent: Int64? = nil) {
+            self.init(status: 200, body: LocalTelegram.json(["ok": true, "result": result]))
+            self.sent = sent
+        }
+
+        init(failure code: Int, _ description: String, sent: Int64? = nil) {
+            self.init(status: code, body: LocalTelegram.json(["ok": false, "error_code": code, "description": description]))
+            self.sent = sent
+        }
     }
 
-    private func answer(_ method: String, _ parameters: [String: Any]) -> (Int, String) {
+    private func perform(_ method: String, _ parameters: [String: Any]) -> Answer {
         let chat = (parameters["chat_id"] as? NSNumber)?.int64Value
         let text = parameters["text"] as? String
         return state.withLock { state in
             switch method {
             case "getMe":
-                return Self.ok(Self.botUser.json.merging(["is_bot": true]) { $1 })
+                return Answer(Self.botUser.json.merging(["is_bot": true]) { $1 })
             case "setMyCommands":
                 state.commands = ((parameters["commands"] as? [[String: Any]]) ?? []).compactMap { $0["command"] as? String }
-                return Self.ok(true)
+                return Answer(true)
             case "setWebhook":
-                guard let url = parameters["url"] as? String else { return (400, Self.error(400, "Bad Request: bad webhook: URL is empty")) }
+                guard let url = parameters["url"] as? String else { return Answer(failure: 400, "Bad Request: bad webhook: URL is empty") }
                 state.webhook = (url, parameters["secret_token"] as? String ?? "")
                 state.webhookTask?.cancel()
                 state.webhookTask = Task { await self.pushUpdates() }
-                return Self.ok(true)
+                return Answer(true)
             case "deleteWebhook":
                 state.webhook = nil
                 state.webhookTask?.cancel()
-                return Self.ok(true)
+                return Answer(true)
             case "sendMessage":
-                guard let chat else { return (400, Self.error(400, "Bad Request: chat_id is empty")) }
-                guard let text, !text.isEmpty else { return (400, Self.error(400, "Bad Request: message text is empty")) }
+                guard let chat else { return Answer(failure: 400, "Bad Request: chat_id is empty") }
+                guard let text, !text.isEmpty else { return Answer(failure: 400, "Bad Request: message text is empty") }
                 guard state.knownChats.contains(chat) else {
-                    return (403, Self.error(403, "Forbidden: bot can't initiate conversation with a user"))
+                    return Answer(failure: 403, "Forbidden: bot can't initiate conversation with a user")
                 }
                 let id = state.lastMessage[chat, default: 0] + 1
                 state.lastMessage[chat] = id
                 state.messages[chat, default: [:]][id] = Shown(text: text, buttons: Self.buttons(parameters))
-                return Self.ok(Self.message(id, chat: chat, text: text))
+                return Answer(Self.message(id, chat: chat, text: text), sent: id)
             case "editMessageText":
                 guard let chat, let id = (parameters["message_id"] as? NSNumber)?.int64Value, let text,
                     let shown = state.messages[chat]?[id]
-                else { return (400, Self.error(400, "Bad Request: message to edit not found")) }
+                else { return Answer(failure: 400, "Bad Request: message to edit not found") }
                 let edited = Shown(text: text, buttons: Self.buttons(parameters))
                 guard edited != shown else {
-                    return (400, Self.error(400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message"))
+                    return Answer(
+                        failure: 400,
+                        "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message")
                 }
                 state.messages[chat]![id] = edited
-                return Self.ok(Self.message(id, chat: chat, text: text))
+                return Answer(Self.message(id, chat: chat, text: text))
             case "answerCallbackQuery":
                 guard let id = parameters["callback_query_id"] as? String, state.openQueries.remove(id) != nil else {
-                    return (400, Self.error(400, "Bad Request: query is too old and response timeout expired or query ID is invalid"))
+                    return Answer(failure: 400, "Bad Request: query is too old and response timeout expired or query ID is invalid")
                 }
-                return Self.ok(true)
+                return Answer(true)
             default:
-                return (404, Self.error(404, "Not Found: method not found"))
+                return Answer(failure: 404, "Not Found: method not found")
             }
         }
     }
@@ -310,12 +331,12 @@ public final class LocalTelegram: Sendable {
         }
     }
 
-    /// Waits until `condition` holds on the calls; throws at the deadline.
-    public func waitUntil(timeout: Duration = .seconds(60), _ condition: @Sendable ([BotCall]) -> Bool) async throws {
+    /// Waits until `condition` (which may read this simulator) holds; throws at the deadline.
+    public func waitUntil(timeout: Duration = .seconds(60), _ condition: @Sendable () -> Bool) async throws {
         let deadline = ContinuousClock.now + timeout
         while true {
-            let (done, version) = state.withLock { (condition($0.calls), $0.version) }
-            if done { return }
+            let version = state.withLock { $0.version }
+            if condition() { return }
             guard ContinuousClock.now < deadline else { throw LocalTelegramError.timedOut(lastCalls: lastCalls) }
             await changed(since: version, before: deadline)
         }
@@ -336,7 +357,7 @@ public final class LocalTelegram: Sendable {
                 index: state.calls.count, method: method, chat: number("chat_id"), messageID: message ?? number("message_id"),
                 text: parameters["text"] as? String, buttons: Self.buttons(parameters),
                 quoting: ((parameters["reply_parameters"] as? [String: Any])?["message_id"] as? NSNumber)?.int64Value,
-                callbackQueryID: parameters["callback_query_id"] as? String, status: status))
+                callbackQueryID: parameters["callback_query_id"] as? String, status: status, at: .now))
             Self.wakeAll(&state)
         }
     }
@@ -384,8 +405,6 @@ public final class LocalTelegram: Sendable {
     }
 
     private static var now: Int { Int(Date().timeIntervalSince1970) }
-
-    private static func ok(_ result: Any) -> (Int, String) { (200, json(["ok": true, "result": result])) }
 
     private static func error(_ code: Int, _ description: String) -> String {
         json(["ok": false, "error_code": code, "description": description])
