@@ -29,6 +29,7 @@ public final class LocalTelegram: Sendable {
         var knownChats: Set<Int64> = []
         var openQueries: Set<String> = []
         var calls: [BotCall] = []
+        var delivered = 0
         var faults: [String: [Fault]] = [:]
         var webhook: (url: String, secret: String)?
         var webhookTask: Task<Void, Never>?
@@ -306,6 +307,8 @@ public final class LocalTelegram: Sendable {
     // MARK: What the bot did
 
     public var calls: [BotCall] { state.withLock { $0.calls } }
+    /// Messages the bot sent that Telegram took (a cheap count for benchmarks).
+    public var sentMessages: Int { state.withLock { $0.delivered } }
     public var callCount: Int { state.withLock { $0.calls.count } }
     public var commands: [String] { state.withLock { $0.commands } }
     /// Where updates are POSTed, once the bot set a webhook.
@@ -358,6 +361,7 @@ public final class LocalTelegram: Sendable {
                 text: parameters["text"] as? String, buttons: Self.buttons(parameters),
                 quoting: ((parameters["reply_parameters"] as? [String: Any])?["message_id"] as? NSNumber)?.int64Value,
                 callbackQueryID: parameters["callback_query_id"] as? String, status: status, at: .now))
+            if method == "sendMessage" && status == 200 { state.delivered += 1 }
             Self.wakeAll(&state)
         }
     }

@@ -9,7 +9,7 @@ struct Tix: AsyncParsableCommand {
         subcommands: [
             Serve.self, AccountCommand.self, AssetCommand.self, Mint.self, Transfer.self, Post.self,
             Balance.self, History.self, JournalCommand.self, SupplyCommand.self, Verify.self, RewardCommand.self,
-            RulesCommand.self, MarketCommand.self, Load.self,
+            RulesCommand.self, MarketCommand.self, Load.self, Play.self,
             Bench.self,
         ])
 }

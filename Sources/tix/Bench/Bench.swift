@@ -1,11 +1,12 @@
 import ArgumentParser
+import Bot
 import Engine
 import Foundation
 import LuaBridge
 
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Benchmarks that print figures and same-run ratios.", subcommands: [LedgerBench.self, RulesBench.self, MarketBench.self])
+        abstract: "Benchmarks that print figures and same-run ratios.", subcommands: [LedgerBench.self, RulesBench.self, MarketBench.self, BotBench.self])
 }
 
 struct LedgerBench: AsyncParsableCommand {
@@ -72,5 +73,27 @@ struct MarketBench: AsyncParsableCommand {
         print("plain transfers (baseline): \(fmt(f.transfersPerSecond))/s")
         print("market: \(fmt(f.ordersPerSecond)) orders/s (half fill), transfers: \(fmt(f.transfersPerSecond))/s, ratio "
             + String(format: "%.2f", f.ordersPerSecond / f.transfersPerSecond))
+    }
+}
+
+struct BotBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bot", abstract: "Telegram updates/s end to end through a local Bot API against direct engine commands.")
+    @Option(help: "Updates per measurement.") var updates = 10_000
+    @Option(help: "Where the scratch databases go.") var dir = NSTemporaryDirectory()
+    @Option(help: "Rules directory; 'none' for no rules.") var rules = "rules"
+
+    func run() async throws {
+        let scratch = URL(fileURLWithPath: dir).appendingPathComponent("tix-bench-\(UUID())")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        var bench = BotBenchmark(directory: scratch)
+        bench.updates = updates
+        bench.rules = rules == "none" ? nil : URL(fileURLWithPath: rules, isDirectory: true)
+        let f = try await bench.run()
+        let fmt = { (x: Double) in String(format: "%.0f", x) }
+        print("engine direct, \(bench.inFlight) market orders in flight: \(fmt(f.commandsPerSecond)) commands/s")
+        print("bot: \(fmt(f.updatesPerSecond)) updates/s (getUpdates → engine → sendMessage, no rate limits), engine: "
+            + "\(fmt(f.commandsPerSecond))/s, ratio " + String(format: "%.2f", f.updatesPerSecond / f.commandsPerSecond))
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Bot
 import Dispatch
 import Engine
 import Foundation
@@ -22,9 +23,12 @@ struct Serve: AsyncParsableCommand {
             "db": "\(global.db)", "durability": "\(durability)", "rules": "\(global.rules) (watched)",
         ])
         let ticker = Task { await Self.expireOrders(engine, logger: logger) }
+        let bot = Self.telegram(engine, logger: logger)
         await Self.waitForTermination()
         logger.info("shutting down: finishing submitted commands")
         ticker.cancel()
+        bot?.cancel()
+        _ = await bot?.result
         engine.close()
     }
 
@@ -41,6 +45,20 @@ struct Serve: AsyncParsableCommand {
                 }
             }
             try? await Task.sleep(for: .seconds(1))
+        }
+    }
+
+    /// The Telegram bot, when `TELEGRAM_BOT_TOKEN` is set; otherwise says how to play without it.
+    static func telegram(_ engine: Engine, logger: Logger) -> Task<Void, any Error>? {
+        guard let settings = BotSettings(environment: ProcessInfo.processInfo.environment) else {
+            logger.info("Telegram bot off: set TELEGRAM_BOT_TOKEN to run it; meanwhile play in a terminal with `tix play`")
+            return nil
+        }
+        return Task {
+            do { try await TelegramBot(engine: engine, settings: settings, logger: logger).run() } catch {
+                logger.error("Telegram bot stopped: \(error)")
+                throw error
+            }
         }
     }
 
