@@ -34,9 +34,15 @@ public final class LocalTelegram: Sendable {
         var webhook: (url: String, secret: String)?
         var webhookTask: Task<Void, Never>?
         var commands: [String] = []
-        var waiters: [UUID: CheckedContinuation<Void, Never>] = [:]
+        var waiters: [UUID: Waiter] = [:]
         /// Counts changes, so a waiter never misses one that happened just before it waited.
         var version = 0
+    }
+
+    /// Someone waiting for a change, and the timer that gives up at their deadline.
+    struct Waiter {
+        var wake: CheckedContinuation<Void, Never>
+        var timer: Task<Void, Never>?
     }
 
     struct Shown: Equatable {
@@ -371,24 +377,31 @@ public final class LocalTelegram: Sendable {
     private func changed(since version: Int, before deadline: ContinuousClock.Instant) async {
         let id = UUID()
         await withCheckedContinuation { (wake: CheckedContinuation<Void, Never>) in
-            let missed = state.withLock { state in
-                guard state.version == version else { return true }
-                state.waiters[id] = wake
-                return false
+            let waiting = state.withLock { state in
+                guard state.version == version else { return false }
+                state.waiters[id] = Waiter(wake: wake)
+                return true
             }
-            if missed { return wake.resume() }
-            Task {
+            guard waiting else { return wake.resume() }
+            let timer = Task {
                 try? await Task.sleep(until: deadline)
-                state.withLock { $0.waiters.removeValue(forKey: id) }?.resume()
+                state.withLock { $0.waiters.removeValue(forKey: id) }?.wake.resume()
             }
+            let woken = state.withLock { state in
+                state.waiters[id]?.timer = timer
+                return state.waiters[id] == nil
+            }
+            if woken { timer.cancel() }
         }
     }
 
     private static func wakeAll(_ state: inout State) {
         state.version += 1
-        let waiters = state.waiters.values
+        for waiter in state.waiters.values {
+            waiter.timer?.cancel()
+            waiter.wake.resume()
+        }
         state.waiters.removeAll()
-        waiters.forEach { $0.resume() }
     }
 
     private static func enqueue(_ content: [String: Any], in state: inout State) -> Int64 {
@@ -415,7 +428,7 @@ public final class LocalTelegram: Sendable {
     }
 
     private static func json(_ object: Any) -> String {
-        String(decoding: (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data(), as: UTF8.self)
+        String(decoding: (try? JSONSerialization.data(withJSONObject: object)) ?? Data(), as: UTF8.self)
     }
 }
 

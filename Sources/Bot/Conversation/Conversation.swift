@@ -20,7 +20,8 @@ public final class Conversation: Sendable {
 
     init(engine: Engine, database: BotDatabase, botName: String, clock: any EngineClock) {
         services = Services(
-            engine: engine, players: Players(database: database), pending: PendingActions(database: database), clock: clock,
+            engine: engine, players: Players(database: database), pending: PendingActions(database: database),
+            assets: AssetCache(reader: engine.reader), clock: clock,
             botName: botName.lowercased())
         let sections = Sections.all
         commands = Dictionary(uniqueKeysWithValues: sections.flatMap(\.commands).map { ($0.name, $0) })

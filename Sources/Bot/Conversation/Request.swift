@@ -37,19 +37,16 @@ struct Request: Sendable {
         try await services.engine.submit(Submission(actor: try account, key: key ?? incoming.key, command: command))
     }
 
-    /// A key for a second command caused by the same request.
-    func key(_ suffix: String) -> String { incoming.key + "-" + suffix }
-
     /// What a command would do now, fees included, without doing it.
     func preview(_ command: Command) async throws -> Receipt {
         try await services.engine.preview(Submission(actor: try account, key: incoming.key, command: command))
     }
 
     /// `amount` minor units of an asset as players read it: "12.50 TIX", "3 sword".
-    func format(_ amount: Int64, _ asset: String) -> String {
-        let scale = asset == Asset.ticket.code ? Asset.ticket.scale : (try? reader.asset(code: asset))?.scale ?? 0
-        return Amount.format(amount, scale: scale) + " " + asset
-    }
+    func format(_ amount: Int64, _ asset: String) -> String { services.assets.format(amount, asset) }
+
+    /// An amount the player typed, in minor units of `asset`; a refusal in words if it is not one.
+    func parse(_ text: String, _ asset: String) throws -> Int64 { try services.assets.parse(text, asset) }
 
     /// Messages for the players a receipt paid, other than the asker: payees, sellers whose orders filled.
     /// A transfer's memo goes with it.

@@ -67,8 +67,8 @@ struct MarketSection: Section {
         let usage = Texts.Usage.order
         let name = side.rawValue
         let item = try request.argument(0, of: name, usage: usage)
-        let quantity = try request.reader.parseAmount(try request.argument(1, of: name, usage: usage), asset: item)
-        let price = try request.reader.parseAmount(try request.argument(2, of: name, usage: usage), asset: Asset.ticket.code)
+        let quantity = try request.parse(try request.argument(1, of: name, usage: usage), item)
+        let price = try request.parse(try request.argument(2, of: name, usage: usage), Asset.ticket.code)
         let command = Command.placeOrder(
             Order(account: try request.account, side: side, asset: item, quantity: quantity, price: price))
         let receipt = try await request.submit(command)

@@ -34,7 +34,7 @@ struct PaySection: Section {
             words = words.dropFirst()
         }
         guard let amountText = words.first else { throw Problem.usage(command: "pay", arguments: Texts.Usage.pay) }
-        let amount = try request.reader.parseAmount(amountText, asset: Asset.ticket.code)
+        let amount = try request.parse(amountText, Asset.ticket.code)
         let memo = words.dropFirst().joined(separator: " ")
         return try await ask(to: to, amount: amount, memo: memo.isEmpty ? nil : memo, request)
     }

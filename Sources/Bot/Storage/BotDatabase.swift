@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The bot's connection to the engine's database file, where its tables live (migration "v4 bot").
@@ -11,9 +12,17 @@ struct BotDatabase: Sendable {
     /// Opens the file of an engine that has already migrated it.
     init(path: String) throws {
         var config = Configuration()
-        config.busyMode = .timeout(10)
+        config.busyMode = .callback(Self.waitForLock)
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         pool = try DatabasePool(path: path, configuration: config)
+    }
+
+    /// The engine's writer holds the file's write lock for each of its group commits, a few
+    /// milliseconds; SQLite's own timeout would sleep a millisecond and more between tries. This tries
+    /// again every 100 µs, for 10 s at most.
+    private static let waitForLock: Database.BusyCallback = { tries in
+        usleep(100)
+        return tries < 100_000
     }
 
     /// A write transaction that takes the write lock at once, so it never fails half-way on a busy file.

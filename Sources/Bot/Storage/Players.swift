@@ -1,9 +1,15 @@
 import Engine
 import GRDB
+import Synchronization
 
-/// Who is who: each chat user is linked to one engine account, for good.
-struct Players: Sendable {
-    let database: BotDatabase
+/// Who is who: each chat user is linked to one engine account, for good. Links are only ever added,
+/// so the ones read are remembered; @usernames move between users and are always read afresh.
+final class Players: Sendable {
+    private let database: BotDatabase
+    private let byUser = Mutex<[Int64: Link]>([:])
+    private let byAccount = Mutex<[String: Link]>([:])
+
+    init(database: BotDatabase) { self.database = database }
 
     /// A linked player as the bot knows them.
     struct Link: Sendable, Hashable {
@@ -12,39 +18,37 @@ struct Players: Sendable {
         var username: String?
     }
 
-    /// The account linked to a user, refreshing their @username if it changed since.
+    /// The account linked to a user, noting their @username if it changed since.
     func account(of person: Person) throws -> String? {
-        guard let link = try link(user: person.id) else { return nil }
+        guard var link = try link(user: person.id) else { return nil }
         let username = person.username?.lowercased()
         if username != link.username {
             try database.write { db in
-                try db.execute(
-                    sql: "UPDATE bot_players SET username = ? WHERE user_id = ?", arguments: [username, person.id])
+                try db.execute(sql: "UPDATE bot_players SET username = ? WHERE user_id = ?", arguments: [username, person.id])
             }
+            link.username = username
+            byUser.withLock { $0[person.id] = link }
         }
         return link.account
     }
 
     func link(user id: Int64) throws -> Link? {
-        try database.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM bot_players WHERE user_id = ?", arguments: [id]).map(Link.init(row:))
-        }
+        if let link = byUser.withLock({ $0[id] }) { return link }
+        let link = try fetch("user_id = ?", id)
+        if let link { byUser.withLock { $0[id] = link } }
+        return link
     }
 
     /// The player who goes by @username now.
     func link(username: String) throws -> Link? {
-        try database.read { db in
-            try Row.fetchOne(
-                db, sql: "SELECT * FROM bot_players WHERE username = ? ORDER BY user_id LIMIT 1",
-                arguments: [username.lowercased()]
-            ).map(Link.init(row:))
-        }
+        try fetch("username = ? ORDER BY user_id LIMIT 1", username.lowercased())
     }
 
     func link(account: String) throws -> Link? {
-        try database.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM bot_players WHERE account = ?", arguments: [account]).map(Link.init(row:))
-        }
+        if let link = byAccount.withLock({ $0[account] }) { return link }
+        let link = try fetch("account = ?", account)
+        if let link { byAccount.withLock { $0[account] = link } }
+        return link
     }
 
     /// Links a user to the account just opened for them. Linking again is a no-op, so an update handled
@@ -59,10 +63,10 @@ struct Players: Sendable {
                 arguments: [person.id, account, person.username?.lowercased(), referrer, at])
         }
     }
-}
 
-extension Players.Link {
-    init(row: Row) {
-        self.init(userID: row["user_id"], account: row["account"], username: row["username"])
+    private func fetch(_ condition: String, _ value: some DatabaseValueConvertible & Sendable) throws -> Link? {
+        try database.read { db in
+            try Row.fetchOne(db, sql: "SELECT user_id, account, username FROM bot_players WHERE \(condition)", arguments: [value])
+        }.map { Link(userID: $0["user_id"], account: $0["account"], username: $0["username"]) }
     }
 }

@@ -14,6 +14,9 @@ actor Sender {
     private let logger: Logger
     private var queues: [Int64: [Outbox.Item]] = [:]
     private var workers: [Int64: Task<Void, Never>] = [:]
+    /// Delivered requests not yet cleared from the outbox, and the task clearing them.
+    private var delivered: [Int64] = []
+    private var clearing: Task<Void, Never>?
     private let origin = ContinuousClock.now
 
     init(api: TelegramAPI, outbox: Outbox, limits: RateLimits?, backoff: Backoff, logger: Logger) {
@@ -39,6 +42,7 @@ actor Sender {
         let running = Array(workers.values)
         running.forEach { $0.cancel() }
         for worker in running { await worker.value }
+        await clearing?.value
     }
 
     private func drain(_ chat: Int64) async {
@@ -85,13 +89,30 @@ actor Sender {
         return false
     }
 
+    /// Clears a delivered request from the outbox. Requests delivered while a clearing runs are
+    /// cleared together by the next one: under load, one write clears many.
     private func forget(_ item: Outbox.Item) -> Bool {
-        do {
-            try outbox.remove([item.id])
-        } catch {
-            logger.warning("could not clear a delivered reply; it may be sent again", metadata: ["error": "\(error)"])
-        }
+        delivered.append(item.id)
+        if clearing == nil { clearing = Task { await clear() } }
         return true
+    }
+
+    private func clear() async {
+        while !delivered.isEmpty {
+            let ids = delivered
+            delivered.removeAll()
+            await Self.remove(ids, outbox, logger)
+        }
+        clearing = nil
+    }
+
+    /// The write itself, off the actor, so deliveries go on meanwhile.
+    private nonisolated static func remove(_ ids: [Int64], _ outbox: Outbox, _ logger: Logger) async {
+        do {
+            try outbox.remove(ids)
+        } catch {
+            logger.warning("could not clear delivered replies; they may be sent again", metadata: ["error": "\(error)"])
+        }
     }
 
     /// An edit turned into a new message with the same text and buttons.

@@ -38,18 +38,23 @@ public final class TelegramBot: Sendable {
         await sender.enqueue(try outbox.pending())
         let handler = UpdateHandler(conversation: conversation, logger: logger)
         logger.info("bot running", metadata: ["bot": "@\(me.username ?? "?")", "api": "\(settings.apiURL)"])
-        switch settings.mode {
-        case .polling(let timeout):
-            await retrying("deleteWebhook") { try await self.api.call(.deleteWebhook, DeleteWebhook()) }
-            await poll(timeout: timeout, handler, outbox, sender)
-        case .webhook(let url, let port, let secret):
-            let server = WebhookServer(handler: handler, outbox: outbox, sender: sender, secret: secret, logger: logger)
-            try await server.run(port: port) { bound in
-                let address = url ?? "http://127.0.0.1:\(bound)\(BotSettings.webhookPath)"
-                await self.retrying("setWebhook") {
-                    try await self.api.call(.setWebhook, SetWebhook(url: address, secretToken: secret))
+        do {
+            switch settings.mode {
+            case .polling(let timeout):
+                await retrying("deleteWebhook") { try await self.api.call(.deleteWebhook, DeleteWebhook()) }
+                await poll(timeout: timeout, handler, outbox, sender)
+            case .webhook(let url, let port, let secret):
+                let server = WebhookServer(handler: handler, outbox: outbox, sender: sender, secret: secret, logger: logger)
+                try await server.run(port: port, local: url == nil) { bound in
+                    let address = url ?? "http://127.0.0.1:\(bound)\(BotSettings.webhookPath)"
+                    await self.retrying("setWebhook") {
+                        try await self.api.call(.setWebhook, SetWebhook(url: address, secretToken: secret))
+                    }
                 }
             }
+        } catch {
+            await sender.stop()
+            throw error
         }
         await sender.stop()
     }

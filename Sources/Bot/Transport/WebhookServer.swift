@@ -18,12 +18,13 @@ struct WebhookServer: Sendable {
     let secret: String
     let logger: Logger
 
-    /// Serves until cancelled; `running` hears the port once the server listens.
-    func run(port: Int, running: @escaping @Sendable (Int) async -> Void) async throws {
+    /// Serves until cancelled, on all interfaces, or on loopback only when `local`; `running` hears the
+    /// port once the server listens.
+    func run(port: Int, local: Bool, running: @escaping @Sendable (Int) async -> Void) async throws {
         let router = Router()
         router.post(RouterPath(BotSettings.webhookPath)) { request, _ in try await receive(request) }
         let app = Application(
-            router: router, configuration: .init(address: .hostname("0.0.0.0", port: port)),
+            router: router, configuration: .init(address: .hostname(local ? "127.0.0.1" : "0.0.0.0", port: port)),
             onServerRunning: { await running($0.localAddress?.port ?? port) }, logger: logger)
         try await app.run()
     }
