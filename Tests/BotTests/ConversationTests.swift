@@ -95,7 +95,7 @@ struct ConversationTests {
         let bobMenuAgain = try await bob.send("/menu")
         let payees = try #require(try await bob.press("💸 Pay", on: bobMenuAgain).message)
         let amounts = try #require(try await bob.press("alice_w", on: payees).message)
-        let tapQuestion = try #require(try await bob.press("1 TIX", on: amounts).message)
+        let tapQuestion = try #require(try await bob.press("1.00 TIX", on: amounts).message)
         #expect(tapQuestion.text?.hasPrefix("Pay 1.00 TIX to alice_w?") == true)
         #expect(try await bob.press("✅ Confirm", on: tapQuestion).message?.text?.hasPrefix("✅ Paid") == true)
 

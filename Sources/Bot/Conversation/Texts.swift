@@ -49,7 +49,6 @@ enum Texts {
         static let cancel = "✖️ Cancel"
         static let menu = "🏠 Menu"
         static let start = "▶️ Start"
-        static func tickets(_ whole: Int64) -> String { "\(whole) TIX" }
         static func buyOne(_ price: String) -> String { "Buy 1 at \(price)" }
         static func sellOne(_ price: String) -> String { "Sell 1 at \(price)" }
         static func cancelOrder(_ id: Int64) -> String { "Cancel #\(id)" }
@@ -194,6 +193,21 @@ enum Texts {
         case .cannotRegister: "I could not open an account for you: please set a Telegram username and try again."
         case .emptyBook(let item): "Nobody trades \(item) on that side right now."
         case .noSuchEntry(let seq): "There is no journal entry #\(seq)."
+        }
+    }
+
+    /// `tix play`'s own words around the conversation.
+    enum Terminal {
+        static let banner = """
+            Ticketonomics in your terminal: the Telegram bot's game, without Telegram.
+            Type /start to join, then type a button's number to press it (or any command: /help).
+            :user NAME plays as someone else, :quit ends.
+            """
+        static func nowPlaying(_ name: String) -> String { "(now playing as \(name))" }
+        static func noButton(_ number: Int) -> String { "(no button \(number))" }
+        static func notice(_ text: String) -> String { "💬 \(text)" }
+        static func message(_ text: String, to other: String?) -> String {
+            "🤖 " + (other.map { "→ \($0): " } ?? "") + text.replacingOccurrences(of: "\n", with: "\n   ")
         }
     }
 

@@ -17,11 +17,7 @@ public final class TerminalChat {
 
     public var prompt: String { "\(player.username ?? "?")> " }
 
-    public static let banner = """
-        Ticketonomics in your terminal: the Telegram bot's game, without Telegram.
-        Type /start to join, then type a button's number to press it (or any command: /help).
-        :user NAME plays as someone else, :quit ends.
-        """
+    public static let banner = Texts.Terminal.banner
 
     /// What the player typed, answered as the bot would in Telegram; nil when the player quits.
     public func enter(_ line: String) async throws -> String? {
@@ -29,12 +25,12 @@ public final class TerminalChat {
         if text == ":quit" { return nil }
         if text.hasPrefix(":user ") {
             player = Self.person(String(text.dropFirst(6)).trimmingCharacters(in: .whitespaces))
-            return "(now playing as \(player.username ?? "?"))"
+            return Texts.Terminal.nowPlaying(player.username ?? "?")
         }
         let action: Incoming.Action
         var pressed: Int64?
         if let number = Int(text), let keyboard = keyboards[player.id] {
-            guard keyboard.buttons.indices.contains(number - 1) else { return "(no button \(number))" }
+            guard keyboard.buttons.indices.contains(number - 1) else { return Texts.Terminal.noButton(number) }
             action = .press(keyboard.buttons[number - 1].data)
             pressed = keyboard.message
         } else {
@@ -47,13 +43,12 @@ public final class TerminalChat {
     }
 
     private func render(_ response: Response) -> String {
-        var lines = response.notice.map { ["💬 \($0)"] } ?? []
+        var lines = response.notice.map { [Texts.Terminal.notice($0)] } ?? []
         for reply in response.replies {
             let buttons = reply.buttons.joined()
             let message = reply.replacing ?? next()
             if !buttons.isEmpty { keyboards[reply.chat] = (message, Array(buttons)) }
-            let to = reply.chat == player.id ? "" : "→ \(name(of: reply.chat)): "
-            lines.append("🤖 " + to + reply.text.replacingOccurrences(of: "\n", with: "\n   "))
+            lines.append(Texts.Terminal.message(reply.text, to: reply.chat == player.id ? nil : name(of: reply.chat)))
             var number = 0
             for row in reply.buttons where reply.chat == player.id {
                 lines.append("   " + row.map { number += 1; return "[\(number)] \($0.label)" }.joined(separator: "  "))

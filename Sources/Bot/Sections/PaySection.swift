@@ -3,8 +3,8 @@ import Engine
 /// Paying another player: typed (`/pay @bob 5`, or `/pay 5` in reply to bob), or all by buttons. The
 /// fee is shown before the player confirms.
 struct PaySection: Section {
-    /// Amounts the buttons offer, in whole tickets.
-    static let presets: [Int64] = [1, 5, 10, 25]
+    /// Amounts the buttons offer, in ticket minor units.
+    static let presets: [Int64] = [100, 500, 1000, 2500]
     /// Players offered as payees on the buttons.
     static let payeeChoices = 6
 
@@ -69,7 +69,7 @@ struct PaySection: Section {
         guard let link = try Int64(userID).flatMap({ try request.services.players.link(user: $0) }) else {
             throw Problem.staleButton
         }
-        let amounts = Self.presets.map { Button(Texts.Label.tickets($0), "payamt", "\(userID):\($0 * 100)") }
+        let amounts = Self.presets.map { Button(request.format($0, Asset.ticket.code), "payamt", "\(userID):\($0)") }
         return Answer(text: Texts.chooseAmount(link.account), buttons: [amounts, [Texts.menuButton]], replacesPressed: true)
     }
 
