@@ -322,11 +322,6 @@ public final class LocalTelegram: Sendable {
     /// Updates not confirmed by the bot yet.
     public var unconfirmed: Int { state.withLock { $0.queue.count } }
 
-    /// A message of the bot's as it reads now, after edits.
-    public func shown(_ message: Int64, in chat: Int64) -> (text: String, buttons: [[BotCall.Button]])? {
-        state.withLock { $0.messages[chat]?[message] }.map { ($0.text, $0.buttons) }
-    }
-
     /// Waits for the first call after position `index` that matches; throws at the deadline.
     public func waitForCall(
         after index: Int, timeout: Duration = .seconds(30), where match: @Sendable (BotCall) -> Bool = { _ in true }

@@ -85,6 +85,18 @@ struct ReliabilityTests {
         #expect(telegram.calls.filter { $0.method == "sendMessage" }.compactMap(\.chat) == [404])
     }
 
+    @Test("a token Telegram refuses stops the bot with words for the operator")
+    func refusedToken() async throws {
+        let telegram = LocalTelegram()
+        let url = try await telegram.start()
+        defer { Task { await telegram.stop() } }
+        let engine = try Engine(path: scratchPath())
+        defer { engine.close() }
+        let bot = TelegramBot(engine: engine, settings: BotSettings(token: "not-the-token", apiURL: url))
+        let error = await #expect(throws: BotError.self) { try await bot.run() }
+        #expect(error?.description.contains("401") == true)
+    }
+
     @Test("webhook mode: updates arrive by POST with the secret token; a call without it changes nothing")
     func webhook() async throws {
         let stage = try await Stage(webhook: true)

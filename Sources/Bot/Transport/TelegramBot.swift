@@ -27,7 +27,7 @@ public final class TelegramBot: Sendable {
     public func run() async throws {
         let database = try BotDatabase(path: engine.path)
         defer { try? database.close() }
-        let me = try await introduce()
+        guard let me = try await introduce() else { return }
         let conversation = Conversation(engine: engine, database: database, botName: me.username ?? "", clock: clock)
         await retrying("setMyCommands") {
             try await self.api.call(
@@ -59,20 +59,24 @@ public final class TelegramBot: Sendable {
         await sender.stop()
     }
 
-    /// Who the bot is (`getMe`), waiting out network trouble; a refused token ends the run.
-    private func introduce() async throws -> User {
+    /// Who the bot is (`getMe`), waiting out network trouble; a refused token ends the run. Nil if the
+    /// bot is stopped first.
+    private func introduce() async throws -> User? {
         var failures = 0
-        while true {
+        while !Task.isCancelled {
             do {
                 return try await api.call(.getMe, [String: String](), as: User.self)
+            } catch is CancellationError {
+                return nil
             } catch APIFailure.refused(let code, let description) {
                 throw BotError.tokenRefused("\(code) \(description)")
             } catch let error as APIFailure {
                 failures += 1
                 logger.warning("Telegram unreachable; retrying", metadata: ["error": "\(error)"])
-                try await Task.sleep(for: settings.backoff.delay(afterFailures: failures))
+                try? await Task.sleep(for: settings.backoff.delay(afterFailures: failures))
             }
         }
+        return nil
     }
 
     /// Long polling: fetch, handle, store replies and offset together, then let the sender deliver.
