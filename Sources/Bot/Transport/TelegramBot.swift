@@ -23,7 +23,8 @@ public final class TelegramBot: Sendable {
         api = TelegramAPI(apiURL: settings.apiURL, token: settings.token)
     }
 
-    /// Runs until the task is cancelled. Throws only if Telegram refuses the token.
+    /// Runs until the task is cancelled. Throws if Telegram refuses the token, or if the database or
+    /// the webhook's port cannot be opened.
     public func run() async throws {
         let database = try BotDatabase(path: engine.path)
         defer { try? database.close() }
@@ -109,17 +110,27 @@ public final class TelegramBot: Sendable {
         }
     }
 
-    /// Calls until it works or the bot stops; these calls matter, but none is worth stopping for.
+    /// Calls until it works, Telegram refuses it (logged), or the bot stops: these calls matter, but
+    /// none is worth stopping the bot for.
     private func retrying(_ what: String, _ call: @Sendable () async throws -> some Any) async {
         var failures = 0
         while !Task.isCancelled {
             do {
                 _ = try await call()
                 return
-            } catch {
+            } catch let failure as APIFailure {
+                if case .refused = failure {
+                    logger.error("Telegram refused \(what)", metadata: ["error": "\(failure)"])
+                    return
+                }
                 failures += 1
-                logger.warning("\(what) failed; retrying", metadata: ["error": "\(error)"])
+                logger.warning("\(what) failed; retrying", metadata: ["error": "\(failure)"])
                 try? await Task.sleep(for: settings.backoff.delay(afterFailures: failures))
+            } catch is CancellationError {
+                return
+            } catch {
+                logger.error("\(what) failed", metadata: ["error": "\(error)"])
+                return
             }
         }
     }
