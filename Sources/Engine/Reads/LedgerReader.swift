@@ -127,8 +127,13 @@ extension LedgerReader {
     /// Minor units of an asset from the text a player typed (`"12.50"` tickets is 1250).
     public func parseAmount(_ text: String, asset code: String) throws -> Int64 {
         guard let asset = try asset(code: code) else { throw Rejection.unknownAsset(code) }
+        return try parseAmount(text, of: asset)
+    }
+
+    /// The same, for an asset already at hand.
+    public func parseAmount(_ text: String, of asset: Asset) throws -> Int64 {
         guard let amount = Amount.parse(text, scale: asset.scale), amount > 0 else {
-            throw Rejection.invalidAmount(text: text, asset: code, scale: asset.scale)
+            throw Rejection.invalidAmount(text: text, asset: asset.code, scale: asset.scale)
         }
         return amount
     }

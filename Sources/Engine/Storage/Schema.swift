@@ -112,6 +112,36 @@ enum Schema {
                     fee INTEGER NOT NULL CHECK (fee >= 0));
                 """)
         }
+        // The Telegram bot's own state. It is not part of the economy (no state hash, no replay): who is
+        // which account, the button actions awaiting confirmation, the replies not yet delivered, and
+        // the next update to ask Telegram for.
+        migrator.registerMigration("v4 bot") { db in
+            try db.execute(sql: """
+                CREATE TABLE bot_players (
+                    user_id INTEGER PRIMARY KEY,
+                    account TEXT NOT NULL UNIQUE,
+                    username TEXT,
+                    referrer TEXT,
+                    joined_at INTEGER NOT NULL);
+                CREATE INDEX bot_players_by_username ON bot_players(username);
+                CREATE TABLE bot_pending (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    key TEXT NOT NULL UNIQUE,
+                    user_id INTEGER NOT NULL,
+                    command TEXT NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('open', 'done', 'cancelled')),
+                    closed_by TEXT,
+                    created_at INTEGER NOT NULL);
+                CREATE TABLE bot_outbox (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    chat_id INTEGER NOT NULL,
+                    method TEXT NOT NULL,
+                    body TEXT NOT NULL);
+                CREATE TABLE bot_offset (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    next_update INTEGER NOT NULL);
+                """)
+        }
         migrator.registerMigration("v5 production") { db in
             try db.execute(sql: """
                 CREATE TABLE jobs (

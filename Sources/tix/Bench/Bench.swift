@@ -1,12 +1,13 @@
 import ArgumentParser
 import Engine
+import Bot
 import Foundation
 import LuaBridge
 
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks that print figures and same-run ratios.",
-        subcommands: [LedgerBench.self, RulesBench.self, MarketBench.self, JobsBench.self])
+        subcommands: [LedgerBench.self, RulesBench.self, MarketBench.self, JobsBench.self, BotBench.self])
 }
 
 struct LedgerBench: AsyncParsableCommand {
@@ -87,6 +88,26 @@ struct JobsBench: AsyncParsableCommand {
             print("plain transfers (baseline): \(rate(f.transfersPerSecond))/s")
             print("jobs: \(rate(f.jobsPerSecond)) crafts completed/s, transfers: \(rate(f.transfersPerSecond))/s, ratio "
                 + ratio(f.jobsPerSecond, f.transfersPerSecond))
+        }
+    }
+}
+
+struct BotBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bot", abstract: "Telegram updates/s end to end through a local Bot API against direct engine commands.")
+    @Option(help: "Updates per measurement.") var updates = 10_000
+    @OptionGroup var rules: BenchRules
+    @OptionGroup var scratch: ScratchOptions
+
+    func run() async throws {
+        try await scratch.withScratch { directory in
+            var bench = BotBenchmark(directory: directory)
+            bench.updates = updates
+            bench.rules = rules.directory
+            let f = try await bench.run()
+            print("engine direct, \(bench.inFlight) market orders in flight: \(rate(f.commandsPerSecond)) commands/s")
+            print("bot: \(rate(f.updatesPerSecond)) updates/s (getUpdates → engine → sendMessage, no rate limits), engine: "
+                + "\(rate(f.commandsPerSecond))/s, ratio " + ratio(f.updatesPerSecond, f.commandsPerSecond))
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Bot
 import Dispatch
 import Engine
 import Foundation
@@ -23,10 +24,27 @@ struct Serve: AsyncParsableCommand {
             "db": "\(global.db)", "durability": "\(durability)", "rules": "\(global.rules), \(global.recipes) (watched)",
         ])
         let worker = Task { await JobWorker(engine: engine, logger: logger).run() }
+        let bot = Self.telegram(engine, logger: logger)
         await Self.waitForTermination()
         logger.info("shutting down: finishing submitted commands")
         worker.cancel()
+        bot?.cancel()
+        _ = await bot?.result
         engine.close()
+    }
+
+    /// The Telegram bot, when `TELEGRAM_BOT_TOKEN` is set; otherwise says how to play without it.
+    static func telegram(_ engine: Engine, logger: Logger) -> Task<Void, any Error>? {
+        guard let settings = BotSettings(environment: ProcessInfo.processInfo.environment) else {
+            logger.info("Telegram bot off: set TELEGRAM_BOT_TOKEN to run it; meanwhile play in a terminal with `tix play`")
+            return nil
+        }
+        return Task {
+            do { try await TelegramBot(engine: engine, settings: settings, logger: logger).run() } catch {
+                logger.error("Telegram bot stopped: \(error)")
+                throw error
+            }
+        }
     }
 
     /// Suspends until SIGINT or SIGTERM arrives.

@@ -1,0 +1,221 @@
+import Engine
+import Foundation
+
+/// Every word the bot says, in one place, ready for translation. Refusals of the engine come with
+/// their own words (``Engine/Rejection``).
+enum Texts {
+    enum Summary {
+        static let start = "join the game, or show the menu"
+        static let help = "every command"
+        static let menu = "the buttons"
+        static let tap = "tap for a few cents (every few seconds)"
+        static let daily = "your daily gift; come back every day for a streak"
+        static let balance = "your tickets"
+        static let inventory = "your items"
+        static let history = "your latest payments and their journal entries"
+        static let entry = "one journal entry in full"
+        static let top = "the richest players"
+        static let invite = "your invitation link"
+        static let pay = "pay someone (the fee is shown first)"
+        static let market = "items for sale and their prices"
+        static let book = "the open orders of an item"
+        static let buy = "order items at a price, or less"
+        static let sell = "offer items at a price, or more"
+        static let orders = "your open orders"
+        static let cancel = "take an order off the market"
+    }
+
+    enum Usage {
+        static let entry = "NUMBER"
+        static let pay = "@player AMOUNT [memo]"
+        static let book = "ITEM"
+        static let order = "ITEM QUANTITY PRICE"
+        static let cancel = "ORDER"
+    }
+
+    enum Label {
+        static let tap = "🎯 Tap"
+        static let tapAgain = "🎯 Tap again"
+        static let daily = "🎁 Daily"
+        static let balance = "💰 Balance"
+        static let inventory = "🎒 Items"
+        static let history = "📜 History"
+        static let top = "🏆 Top"
+        static let invite = "🤝 Invite"
+        static let pay = "💸 Pay"
+        static let market = "🏪 Market"
+        static let myOrders = "📋 My orders"
+        static let confirm = "✅ Confirm"
+        static let cancel = "✖️ Cancel"
+        static let menu = "🏠 Menu"
+        static let start = "▶️ Start"
+        static func buyOne(_ price: String) -> String { "Buy 1 at \(price)" }
+        static func sellOne(_ price: String) -> String { "Sell 1 at \(price)" }
+        static func cancelOrder(_ id: Int64) -> String { "Cancel #\(id)" }
+    }
+
+    static let menuButton = Button(Label.menu, "menu")
+    static let startButton = Button(Label.start, "start")
+
+    // MARK: Joining and help
+
+    static func welcome(_ firstName: String, account: String) -> String {
+        "Welcome, \(firstName)! Your account is \(account). Tap 🎯 to earn your first tickets, come back daily for 🎁."
+    }
+
+    static func welcomeBack(_ account: String) -> String { "Welcome back, \(account)!" }
+    static func menu(_ account: String) -> String { "\(account), what next? (/help lists every command)" }
+    static func joinedThroughYou(_ account: String) -> String { "🤝 \(account) joined through your invitation." }
+    static func invite(link: String) -> String { "Invite friends with this link:\n\(link)" }
+    static let notACommand = "I answer commands and buttons. Here is the menu (/help lists every command)."
+
+    static func help(_ commands: [(name: String, arguments: String, summary: String)]) -> String {
+        "Commands:\n" + commands.map { "/\($0.name)\($0.arguments.isEmpty ? "" : " " + $0.arguments) — \($0.summary)" }
+            .joined(separator: "\n") + "\n\nIn a group, reply to someone's message with /pay AMOUNT to pay them."
+    }
+
+    // MARK: Rewards
+
+    static func rewarded(_ kind: RewardKind, amount: String, streak: Int64, balance: String) -> String {
+        switch kind {
+        case .tap: "🎯 +\(amount) (streak \(streak))\nBalance: \(balance)"
+        case .daily: "🎁 +\(amount) — day \(streak) of your streak\nBalance: \(balance)"
+        }
+    }
+
+    // MARK: Wallet
+
+    static func balance(_ account: String, _ tickets: String) -> String { "💰 \(account): \(tickets)" }
+
+    static func inventory(_ items: [String]) -> String {
+        items.isEmpty ? "🎒 You hold no items yet." : "🎒 Your items:\n" + items.joined(separator: "\n")
+    }
+
+    static func sent(seq: Int64, at: Int64, amount: String, to: String) -> String {
+        "#\(seq) \(time(at))  −\(amount) → \(to)"
+    }
+
+    static func got(seq: Int64, at: Int64, amount: String, from: String) -> String {
+        "#\(seq) \(time(at))  +\(amount) ← \(from)"
+    }
+
+    static func history(_ lines: [String]) -> String {
+        lines.isEmpty
+            ? "📜 Nothing yet."
+            : "📜 Latest (journal entry, time UTC):\n" + lines.joined(separator: "\n") + "\n\n/entry NUMBER shows an entry in full."
+    }
+
+    static func entry(seq: Int64, at: Int64, actor: String, command: String, hash: String) -> String {
+        "Journal entry #\(seq), \(time(at)) UTC, by \(actor):\n\(command)\nhash \(hash)…"
+    }
+
+    static func standing(_ place: Int, _ account: String, _ amount: String) -> String { "\(place). \(account) — \(amount)" }
+    static func leaderboard(_ lines: [String]) -> String {
+        lines.isEmpty ? "🏆 Nobody holds tickets yet." : "🏆 Top players:\n" + lines.joined(separator: "\n")
+    }
+
+    // MARK: Paying
+
+    static let theMarket = "the market"
+    static func received(_ amount: String, from: String) -> String { "📥 You received \(amount) from \(from)." }
+    static func memo(_ memo: String) -> String { "“\(memo)”" }
+    static let choosePayee = "💸 Whom do you pay?"
+    static let nobodyToPay =
+        "💸 Nobody to pick yet. Type /pay @player AMOUNT, or reply to someone's message with /pay AMOUNT."
+    static func chooseAmount(_ account: String) -> String { "💸 How much for \(account)?" }
+
+    static func payQuestion(amount: String, to: String, fee: String, burned: Bool, total: String, memo: String?) -> String {
+        "Pay \(amount) to \(to)?" + (memo.map { " “\($0)”" } ?? "")
+            + "\nFee: \(fee)\(burned ? " (burned)" : "")\nTotal: \(total)"
+    }
+
+    static func paid(amount: String, to: String, fee: String, balance: String, entry: Int64) -> String {
+        "✅ Paid \(amount) to \(to) (fee \(fee)). Balance: \(balance). Journal entry #\(entry)."
+    }
+
+    static let confirmQuestion = "Confirm?"
+    static let cancelled = "✖️ Cancelled: nothing changed."
+    static func done(entry: Int64) -> String { "✅ Done (journal entry #\(entry))." }
+
+    // MARK: Market
+
+    static func itemLine(_ code: String, ask: String?, bid: String?) -> String {
+        "\(code): sells from \(ask ?? "—"), buys up to \(bid ?? "—")"
+    }
+
+    static func market(_ lines: [String]) -> String {
+        lines.isEmpty ? "🏪 Nothing is traded yet." : "🏪 Market:\n" + lines.joined(separator: "\n")
+    }
+
+    static func level(_ quantity: String, at price: String) -> String { "\(quantity) at \(price)" }
+
+    static func book(_ item: String, sells: [String], buys: [String]) -> String {
+        "📖 \(item)\nFor sale:\n" + (sells.isEmpty ? "  —" : sells.map { "  " + $0 }.joined(separator: "\n"))
+            + "\nWanted:\n" + (buys.isEmpty ? "  —" : buys.map { "  " + $0 }.joined(separator: "\n"))
+            + "\n\n/buy \(item) QUANTITY PRICE or /sell \(item) QUANTITY PRICE to place an order."
+    }
+
+    static func orderQuestion(_ side: TradeSide, quantity: String, price: String, fillsNow: String) -> String {
+        "\(side == .buy ? "Buy" : "Sell") \(quantity) at \(price) each? Trades now: \(fillsNow)."
+            + (side == .sell ? " The market fee comes out of what you get." : "")
+    }
+
+    static func placed(id: Int64, _ side: TradeSide, quantity: String, price: String, filled: String, resting: String) -> String {
+        "✅ Order #\(id): \(side == .buy ? "buy" : "sell") \(quantity) at \(price). Traded now: \(filled); on the book: \(resting)."
+    }
+
+    static func orderCancelled(_ id: Int64, returned: [String]) -> String {
+        "✖️ Order #\(id) cancelled." + (returned.isEmpty ? "" : " Back to you: \(returned.joined(separator: ", ")).")
+    }
+
+    static func openOrder(_ id: Int64, _ side: TradeSide, remaining: String, price: String) -> String {
+        "#\(id) \(side == .buy ? "buy" : "sell") \(remaining) at \(price)"
+    }
+
+    static func orders(_ lines: [String]) -> String {
+        lines.isEmpty ? "📋 You have no open orders." : "📋 Your open orders:\n" + lines.joined(separator: "\n")
+    }
+
+    // MARK: Refusals
+
+    static func problem(_ problem: Problem) -> String {
+        switch problem {
+        case .notRegistered: "You have not joined yet: send /start (or press Start)."
+        case .unknownPlayer(let name): "I know no player called \(name)."
+        case .notAPlayer(let name): "\(name) has not joined the game yet."
+        case .unknownCommand(let name): "There is no /\(name) command: /help lists them."
+        case .usage(let command, let arguments): "Write it like this: /\(command) \(arguments)"
+        case .notANumber(let text): "'\(text)' is not a number."
+        case .staleButton: "This button no longer works: open the menu again."
+        case .notYourButton: "This button is not yours."
+        case .expiredButton: "This confirmation has expired: nothing changed. Ask again."
+        case .alreadyDone: "That is done already."
+        case .cannotRegister: "I could not open an account for you: please set a Telegram username and try again."
+        case .emptyBook(let item): "Nobody trades \(item) on that side right now."
+        case .noSuchEntry(let seq): "There is no journal entry #\(seq)."
+        }
+    }
+
+    /// `tix play`'s own words around the conversation.
+    enum Terminal {
+        static let banner = """
+            Ticketonomics in your terminal: the Telegram bot's game, without Telegram.
+            Type /start to join, then type a button's number to press it (or any command: /help).
+            :user NAME plays as someone else, :quit ends.
+            """
+        static func nowPlaying(_ name: String) -> String { "(now playing as \(name))" }
+        static func noButton(_ number: Int) -> String { "(no button \(number))" }
+        static func notice(_ text: String) -> String { "💬 \(text)" }
+        static func message(_ text: String, to other: String?) -> String {
+            "🤖 " + (other.map { "→ \($0): " } ?? "") + text.replacingOccurrences(of: "\n", with: "\n   ")
+        }
+    }
+
+    /// Journal time as "11-26 14:05" (UTC).
+    private static func time(_ millis: Int64) -> String {
+        let date = Date(timeIntervalSince1970: TimeInterval(millis / 1000))
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
+        let pad = { (n: Int?) in String(format: "%02d", n ?? 0) }
+        return "\(pad(parts.month))-\(pad(parts.day)) \(pad(parts.hour)):\(pad(parts.minute))"
+    }
+}

@@ -1,0 +1,105 @@
+import CCurl
+import CurlShim
+import Dispatch
+import Foundation
+import Synchronization
+
+/// One libcurl easy handle and the serial queue it is used on.
+///
+/// libcurl forbids using a handle from two threads at once, and its transfers block: so every call
+/// runs on this connection's own queue, never on Swift's cooperative pool. Keeping the handle between
+/// requests keeps its TCP (and TLS) connection alive.
+final class CurlConnection: @unchecked Sendable {
+    private let queue: DispatchQueue
+    /// Touched only on `queue`.
+    private let handle: UnsafeMutableRawPointer
+    private let headers: UnsafeMutablePointer<curl_slist>
+
+    init(label: String) {
+        _ = Self.globalInit
+        queue = DispatchQueue(label: label)
+        handle = curl_easy_init()
+        headers = curl_slist_append(nil, "Content-Type: application/json")
+    }
+
+    deinit {
+        curl_easy_cleanup(handle)
+        curl_slist_free_all(headers)
+    }
+
+    /// libcurl's process-wide set-up, done once before the first handle.
+    private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
+
+    /// POSTs a JSON body. Cancelling the calling task aborts the transfer (how a long poll stops).
+    func post(_ url: String, json body: Data, timeout: Duration) async throws -> CurlResponse {
+        let transfer = Transfer()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { done in
+                queue.async { done.resume(with: Result { try self.perform(url, body, timeout, transfer) }) }
+            }
+        } onCancel: {
+            transfer.cancelled.store(true, ordering: .relaxed)
+        }
+    }
+
+    private func perform(_ url: String, _ body: Data, _ timeout: Duration, _ transfer: Transfer) throws -> CurlResponse {
+        guard !transfer.cancelled.load(ordering: .relaxed) else { throw HTTPError.cancelled }
+        curl_easy_reset(handle)
+        let context = Unmanaged.passUnretained(transfer).toOpaque()
+        let millis = Int(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
+        let code: CURLcode = body.withUnsafeBytes { bytes in
+            var status = tix_curl_set_string(handle, CURLOPT_URL, url)
+            for (option, value) in [
+                (CURLOPT_NOSIGNAL, 1), (CURLOPT_POST, 1), (CURLOPT_POSTFIELDSIZE, bytes.count),
+                (CURLOPT_TIMEOUT_MS, millis), (CURLOPT_CONNECTTIMEOUT_MS, min(millis, 10_000)), (CURLOPT_TCP_KEEPALIVE, 1),
+            ] where status == CURLE_OK {
+                status = tix_curl_set_long(handle, option, value)
+            }
+            if status == CURLE_OK {
+                status = tix_curl_set_pointer(handle, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress))
+            }
+            if status == CURLE_OK { status = tix_curl_set_headers(handle, headers) }
+            if status == CURLE_OK { status = tix_curl_set_writer(handle, Self.write, context) }
+            if status == CURLE_OK { status = tix_curl_set_progress(handle, Self.progress, context) }
+            return status == CURLE_OK ? curl_easy_perform(handle) : status
+        }
+        guard code == CURLE_OK else {
+            if code == CURLE_ABORTED_BY_CALLBACK { throw HTTPError.cancelled }
+            throw HTTPError.transport(String(cString: curl_easy_strerror(code)))
+        }
+        return CurlResponse(status: tix_curl_status(handle), body: transfer.body)
+    }
+
+    private static let write: tix_curl_write_fn = { data, size, count, context in
+        let transfer = Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue()
+        transfer.body.append(UnsafeRawPointer(data!).assumingMemoryBound(to: UInt8.self), count: size * count)
+        return size * count
+    }
+
+    private static let progress: tix_curl_progress_fn = { context, _, _, _, _ in
+        Unmanaged<Transfer>.fromOpaque(context!).takeUnretainedValue().cancelled.load(ordering: .relaxed) ? 1 : 0
+    }
+}
+
+/// One request's state shared with libcurl's callbacks; the body is written on the connection's queue only.
+private final class Transfer: @unchecked Sendable {
+    let cancelled = Atomic(false)
+    var body = Data()
+}
+
+struct CurlResponse: Sendable {
+    var status: Int
+    var body: Data
+}
+
+enum HTTPError: Error, CustomStringConvertible {
+    case transport(String)
+    case cancelled
+
+    var description: String {
+        switch self {
+        case .transport(let reason): "network error: \(reason)"
+        case .cancelled: "cancelled"
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/// The game as the bot offers it, in the order of /help and the main menu. To add a part of the game,
+/// write its ``Section`` and list it here.
+enum Sections {
+    static let all: [any Section] = [
+        StartSection(), RewardSection(), WalletSection(), PaySection(), MarketSection(), ConfirmationSection(),
+    ]
+}

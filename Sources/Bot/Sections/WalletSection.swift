@@ -1,0 +1,94 @@
+import Engine
+import Foundation
+
+/// What a player owns and did: balance, items, their own journal entries, the leaderboard, invitations.
+struct WalletSection: Section {
+    static let historyLength = 10
+    static let leaderboardLength = 10
+
+    var commands: [CommandRoute] {
+        [
+            CommandRoute(name: "balance", arguments: "", summary: Texts.Summary.balance, run: balance),
+            CommandRoute(name: "inventory", arguments: "", summary: Texts.Summary.inventory, run: inventory),
+            CommandRoute(name: "history", arguments: "", summary: Texts.Summary.history, run: history),
+            CommandRoute(name: "entry", arguments: Texts.Usage.entry, summary: Texts.Summary.entry, run: entry),
+            CommandRoute(name: "top", arguments: "", summary: Texts.Summary.top, run: top),
+            CommandRoute(name: "invite", arguments: "", summary: Texts.Summary.invite, run: invite),
+        ]
+    }
+
+    var buttons: [ButtonRoute] {
+        [
+            ButtonRoute(action: "bal", run: balance), ButtonRoute(action: "inv", run: inventory),
+            ButtonRoute(action: "hist", run: history), ButtonRoute(action: "top", run: top),
+            ButtonRoute(action: "invite", run: invite),
+        ]
+    }
+
+    var menu: [Button] {
+        [
+            Button(Texts.Label.balance, "bal"), Button(Texts.Label.inventory, "inv"),
+            Button(Texts.Label.history, "hist"), Button(Texts.Label.top, "top"),
+            Button(Texts.Label.invite, "invite"),
+        ]
+    }
+
+    private func balance(_ request: Request) async throws -> Answer {
+        let account = try request.account
+        let tickets = try request.reader.balance(of: account, asset: Asset.ticket.code)
+        return Answer(
+            text: Texts.balance(account, request.format(tickets, Asset.ticket.code)), buttons: Self.back,
+            replacesPressed: true)
+    }
+
+    private func inventory(_ request: Request) async throws -> Answer {
+        let items = try request.reader.balances(of: try request.account).filter { $0.asset.code != Asset.ticket.code }
+        return Answer(
+            text: Texts.inventory(items.map { request.format($0.amount, $0.asset.code) }), buttons: Self.back,
+            replacesPressed: true)
+    }
+
+    /// The player's latest movements, each with the journal entry it belongs to (see /entry).
+    private func history(_ request: Request) async throws -> Answer {
+        let account = try request.account
+        let lines = try request.reader.history(of: account, limit: Self.historyLength).map { movement in
+            let posting = movement.posting
+            let amount = request.format(posting.amount, posting.asset)
+            return posting.from == account
+                ? Texts.sent(seq: movement.seq, at: movement.at, amount: amount, to: posting.to)
+                : Texts.got(seq: movement.seq, at: movement.at, amount: amount, from: posting.from)
+        }
+        return Answer(text: Texts.history(lines), buttons: Self.back, replacesPressed: true)
+    }
+
+    /// One journal entry in full: the public record anyone can check with `tix verify`.
+    private func entry(_ request: Request) async throws -> Answer {
+        let text = try request.argument(0, of: "entry", usage: Texts.Usage.entry)
+        guard let seq = Int64(text), seq > 0 else { throw Problem.notANumber(text) }
+        guard let entry = try request.reader.journal(from: seq, limit: 1).first, entry.seq == seq else {
+            throw Problem.noSuchEntry(seq)
+        }
+        let hash = entry.hash.prefix(8).map { String(format: "%02x", $0) }.joined()
+        return Answer(
+            text: Texts.entry(seq: seq, at: entry.at, actor: entry.actor, command: entry.command, hash: hash),
+            buttons: Self.back)
+    }
+
+    private func top(_ request: Request) async throws -> Answer {
+        let standings = try request.reader.leaderboard(limit: Self.leaderboardLength)
+        let lines = standings.enumerated().map { place, standing in
+            Texts.standing(place + 1, standing.account, request.format(standing.amount, Asset.ticket.code))
+        }
+        return Answer(text: Texts.leaderboard(lines), buttons: Self.back, replacesPressed: true)
+    }
+
+    private func invite(_ request: Request) async throws -> Answer {
+        _ = try request.account
+        let payload = StartSection.referralPrefix + String(request.incoming.from.id)
+        return Answer(
+            text: Texts.invite(link: "https://t.me/\(request.services.botName)?start=\(payload)"), buttons: Self.back,
+            replacesPressed: true)
+    }
+
+    private static let back = [[Texts.menuButton]]
+}

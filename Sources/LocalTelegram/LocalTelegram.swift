@@ -1,0 +1,142 @@
+import Foundation
+import Hummingbird
+import Logging
+import Synchronization
+
+/// A stand-in for the Telegram Bot API on 127.0.0.1, speaking its wire format: updates with messages
+/// and callback queries, long polling with offsets that confirm, webhooks with the secret-token
+/// header, message ids per chat, edits, callback answers, and `ok`/`result`/`error_code`/
+/// `parameters.retry_after` answers. Tests and `tix bench bot` drive users through it and read what
+/// the bot sent; faults can be injected per method.
+public final class LocalTelegram: Sendable {
+    public static let botUser = LocalUser(id: 1_000_000, username: "tixbot", firstName: "Tix")
+
+    public let token: String
+    let state = Mutex(State())
+    private let server = Mutex<Task<Void, any Error>?>(nil)
+
+    struct State {
+        var nextUpdate: Int64 = 1
+        /// Updates not confirmed yet, in order.
+        var queue: [(id: Int64, body: String)] = []
+        var lastMessage: [Int64: Int64] = [:]
+        var messages: [Int64: [Int64: Shown]] = [:]
+        /// Chats whose users have written to the bot: it may only write to those.
+        var knownChats: Set<Int64> = []
+        var openQueries: Set<String> = []
+        var calls: [BotCall] = []
+        var delivered = 0
+        var faults: [String: [Fault]] = [:]
+        var webhook: (url: String, secret: String)?
+        var webhookTask: Task<Void, Never>?
+        var commands: [String] = []
+        var waiters: [UUID: Waiter] = [:]
+        /// Counts changes, so a waiter never misses one that happened just before it waited.
+        var version = 0
+    }
+
+    /// Someone waiting for a change, and the timer that gives up at their deadline.
+    struct Waiter {
+        var wake: CheckedContinuation<Void, Never>
+        var timer: Task<Void, Never>?
+    }
+
+    struct Shown: Equatable {
+        var text: String
+        var buttons: [[BotCall.Button]]
+    }
+
+    public init(token: String = "local-token") { self.token = token }
+
+    // MARK: Serving
+
+    /// Starts listening on a free port of 127.0.0.1 and returns the API's base URL.
+    public func start() async throws -> String {
+        let router = Router()
+        router.post("**") { request, _ in try await self.serve(request) }
+        let port = AsyncStream<Int>.makeStream()
+        var logger = Logger(label: "tix.local-telegram")
+        logger.logLevel = .critical
+        let app = Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in
+                port.continuation.yield(channel.localAddress?.port ?? 0)
+                port.continuation.finish()
+            }, logger: logger)
+        server.withLock { $0 = Task { try await app.run() } }
+        guard let bound = await port.stream.first(where: { _ in true }) else { throw LocalTelegramError.notStarted }
+        return "http://127.0.0.1:\(bound)"
+    }
+
+    public func stop() async {
+        let running = server.withLock { $0 }
+        state.withLock { $0.webhookTask?.cancel() }
+        running?.cancel()
+        _ = await running?.result
+    }
+
+    func serve(_ request: Request) async throws -> Response {
+        let parts = request.uri.path.split(separator: "/")
+        guard parts.count == 2, parts[0].hasPrefix("bot") else { return Self.response(404, Self.error(404, "Not Found")) }
+        guard parts[0].dropFirst(3) == token else { return Self.response(401, Self.error(401, "Unauthorized")) }
+        let body = try await request.body.collect(upTo: 1 << 22)
+        let parameters = (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any] ?? [:]
+        let (status, answer) = await call(String(parts[1]), parameters)
+        return Self.response(status, answer)
+    }
+
+    static func response(_ status: Int, _ body: String) -> Response {
+        Response(
+            status: .init(code: status), headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    // MARK: What the bot did
+
+    public var calls: [BotCall] { state.withLock { $0.calls } }
+    /// Messages the bot sent that Telegram took (a cheap count for benchmarks).
+    public var sentMessages: Int { state.withLock { $0.delivered } }
+    public var callCount: Int { state.withLock { $0.calls.count } }
+    public var commands: [String] { state.withLock { $0.commands } }
+    /// Where updates are POSTed, once the bot set a webhook.
+    public var webhookURL: String? { state.withLock { $0.webhook?.url } }
+    /// Updates not confirmed by the bot yet.
+    public var unconfirmed: Int { state.withLock { $0.queue.count } }
+
+    /// Waits for the first call after position `index` that matches; throws at the deadline.
+    public func waitForCall(
+        after index: Int, timeout: Duration = .seconds(30), where match: @Sendable (BotCall) -> Bool = { _ in true }
+    ) async throws -> BotCall {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            let (found, version) = state.withLock { ($0.calls.dropFirst(index).first(where: match), $0.version) }
+            if let found { return found }
+            guard ContinuousClock.now < deadline else { throw LocalTelegramError.timedOut(lastCalls: lastCalls) }
+            await changed(since: version, before: deadline)
+        }
+    }
+
+    /// Waits until `condition` (which may read this simulator) holds; throws at the deadline.
+    public func waitUntil(timeout: Duration = .seconds(60), _ condition: @Sendable () -> Bool) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            let version = state.withLock { $0.version }
+            if condition() { return }
+            guard ContinuousClock.now < deadline else { throw LocalTelegramError.timedOut(lastCalls: lastCalls) }
+            await changed(since: version, before: deadline)
+        }
+    }
+
+}
+
+public enum LocalTelegramError: Error, CustomStringConvertible {
+    case notStarted
+    case timedOut(lastCalls: String)
+
+    public var description: String {
+        switch self {
+        case .notStarted: "the local Telegram server did not start"
+        case .timedOut(let calls): "timed out waiting for the bot; its last calls: \(calls)"
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import Bot
+import Foundation
+
+struct Play: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Play the Telegram bot's game in this terminal, no token needed.",
+        discussion: "The same handlers and engine as the bot. Type a button's number to press it; :user NAME switches player.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The player to start as.") var user = "alice"
+
+    func run() async throws {
+        try await global.withEngine { engine in
+            let chat = try TerminalChat(engine: engine, user: user)
+            print(TerminalChat.banner)
+            while true {
+                print(chat.prompt, terminator: "")
+                guard let line = readLine(), let answer = try await chat.enter(line) else { return }
+                print(answer)
+            }
+        }
+    }
+}
