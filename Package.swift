@@ -43,7 +43,6 @@ let package = Package(
                 "Engine",
                 "CurlShim",
                 "CCurl",
-                "LocalTelegram",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -1,3 +1,4 @@
+import Bot
 import Engine
 import Foundation
 import LocalTelegram
@@ -8,23 +9,23 @@ import Logging
 /// same run, as many at once as the bot handles (a getUpdates batch).
 ///
 /// Each update is a market order, in pairs: a sell and the buy that fills it, from different players.
-public struct BotBenchmark: Sendable {
-    public struct Figures: Sendable {
-        public var updatesPerSecond: Double
-        public var commandsPerSecond: Double
+struct BotBenchmark: Sendable {
+    struct Figures: Sendable {
+        var updatesPerSecond: Double
+        var commandsPerSecond: Double
     }
 
-    public var updates = 10_000
-    public var players = 1000
+    var updates = 10_000
+    var players = 1000
     /// Commands in flight against the engine directly: what one getUpdates batch gives the bot.
-    public var inFlight = 100
-    public var rounds = 3
-    public var directory: URL
-    public var rules: URL?
+    var inFlight = 100
+    var rounds = 3
+    var directory: URL
+    var rules: URL?
 
-    public init(directory: URL) { self.directory = directory }
+    init(directory: URL) { self.directory = directory }
 
-    public func run() async throws -> Figures {
+    func run() async throws -> Figures {
         var viaBot: [Double] = []
         var direct: [Double] = []
         for _ in 0..<rounds {
@@ -111,8 +112,4 @@ public struct BotBenchmark: Sendable {
     }
 
     private func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
-}
-
-extension Duration {
-    fileprivate var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
