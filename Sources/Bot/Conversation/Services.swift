@@ -11,4 +11,12 @@ struct Services: Sendable {
     let botName: String
 
     var reader: LedgerReader { engine.reader }
+
+    /// The recipes the engine crafts from, read afresh since the engine swaps edited files in while it
+    /// runs. Files that do not read are left out, and so are ids the engine never crafts (only item
+    /// codes), which also keeps a recipe's id short enough for a button.
+    func recipes() throws -> [Recipe] {
+        guard let directory = engine.recipes else { return [] }
+        return try RecipeBook.read(directory).compactMap { try? $0.recipe.get() }.filter { Asset.isValidCode($0.id) }
+    }
 }
