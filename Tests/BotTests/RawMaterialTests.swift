@@ -71,6 +71,13 @@ struct RawMaterialTests {
         #expect(try await alice.press("✖️ Cancel", on: unguarded).message?.text == "✖️ Cancelled: nothing changed.")
         #expect(try stage.engine.reader.balance(of: "alice", asset: "wood") == 0)
 
+        // A question left too long: its Confirm says so and changes nothing.
+        let stale = try await alice.send("/sell_raw ore 2")
+        #expect(stale.text?.hasPrefix("Sell 2 ore for ") == true)
+        stage.clock.advance(by: 15 * 60 * 1000 + 1)
+        #expect(try await alice.press("✅ Confirm", on: stale).notice == "This confirmation has expired: nothing changed. Ask again.")
+        #expect(try ore() == 5)
+
         // Bad input: a short answer, nothing changes.
         let before = try stage.entries()
         for (text, answer) in [

@@ -288,7 +288,7 @@ enum Texts {
 
     static func workbench(_ id: Int64, _ name: String, fitted: [String], crafting: [String], repeats: Bool) -> String {
         factoryLine(id, name, fitted: fitted) + "\n" + (crafting.isEmpty ? "Idle." : "Crafting:\n" + crafting.joined(separator: "\n"))
-            + "\n\nCraft what? " + (repeats ? "Each craft starts again when done, while the inputs last." : "Once.")
+            + "\n\nCraft what? " + (repeats ? "Each craft starts again when done, while the inputs last." : "Each craft runs once.")
     }
 
     static func craftLine(_ id: Int64, outputs: [String], factory: Int64, due: Int64, repeats: Bool) -> String {

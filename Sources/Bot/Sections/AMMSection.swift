@@ -13,8 +13,10 @@ struct AMMSection: Section {
         [
             CommandRoute(name: "prices", arguments: "", summary: Texts.Summary.prices, run: prices),
             CommandRoute(name: "quote", arguments: Texts.Usage.quote, summary: Texts.Summary.quote, run: quote),
-            CommandRoute(name: "buy_raw", arguments: Texts.Usage.buyRaw, summary: Texts.Summary.buyRaw) { try await trade(.buy, $0) },
-            CommandRoute(name: "sell_raw", arguments: Texts.Usage.sellRaw, summary: Texts.Summary.sellRaw) {
+            CommandRoute(name: Self.typed(.buy).name, arguments: Self.typed(.buy).usage, summary: Texts.Summary.buyRaw) {
+                try await trade(.buy, $0)
+            },
+            CommandRoute(name: Self.typed(.sell).name, arguments: Self.typed(.sell).usage, summary: Texts.Summary.sellRaw) {
                 try await trade(.sell, $0)
             },
         ]
@@ -32,6 +34,11 @@ struct AMMSection: Section {
     var menu: [Button] { [Button(Texts.Label.materials, "amm")] }
 
     private static let back = [Button(Texts.Label.materials, "amm"), Texts.menuButton]
+
+    /// How a trade is typed: `/buy_raw ore 10 max 5.10`, `/sell_raw ore 5 min 1.90`.
+    private static func typed(_ side: TradeSide) -> (name: String, usage: String, guardWord: String) {
+        side == .buy ? ("buy_raw", Texts.Usage.buyRaw, "max") : ("sell_raw", Texts.Usage.sellRaw, "min")
+    }
 
     /// Each pool's spot price in tickets per item, each material a button.
     private func prices(_ request: Request) async throws -> Answer {
@@ -64,8 +71,9 @@ struct AMMSection: Section {
         let amount = try request.parse(try request.argument(2, of: "quote", usage: usage), asset)
         let (swap, preview) = try await guarded(side, asset, amount, request)
         let figures = Outcome.figures(of: swap, preview, request)
+        let (name, _, guardWord) = Self.typed(side)
         let figure = request.services.assets.figure
-        let command = "/\(side.rawValue)_raw \(asset) \(figure(amount, asset)) \(side == .buy ? "max" : "min") \(figure(swap.limit, Asset.ticket.code))"
+        let command = "/\(name) \(asset) \(figure(amount, asset)) \(guardWord) \(figure(swap.limit, Asset.ticket.code))"
         return Answer(
             text: Texts.quote(side, items: figures.items, tickets: figures.tickets, fee: figures.fee, command: command),
             buttons: [[Self.tradeButton(side, asset, amount, request)], Self.back])
@@ -81,14 +89,14 @@ struct AMMSection: Section {
     /// `/buy_raw ore 10 max 5.10` or `/sell_raw ore 5 min 1.90` applies at once; without its guard (and
     /// from the buttons, which carry the same words) the trade is quoted and confirmed first.
     private func trade(_ side: TradeSide, _ request: Request) async throws -> Answer {
-        let (name, usage, keyword) = side == .buy ? ("buy_raw", Texts.Usage.buyRaw, "max") : ("sell_raw", Texts.Usage.sellRaw, "min")
+        let (name, usage, guardWord) = Self.typed(side)
         let asset = try request.argument(0, of: name, usage: usage)
         let amount = try request.parse(try request.argument(1, of: name, usage: usage), asset)
         guard request.arguments.count > 2 else {
             let (swap, preview) = try await guarded(side, asset, amount, request)
             return try Confirmation.question(.swap(swap), previewed: preview, request)
         }
-        guard request.arguments.count == 4, request.arguments[2].lowercased() == keyword else {
+        guard request.arguments.count == 4, request.arguments[2].lowercased() == guardWord else {
             throw Problem.usage(command: name, arguments: usage)
         }
         let limit = try request.parse(request.arguments[3], Asset.ticket.code)
