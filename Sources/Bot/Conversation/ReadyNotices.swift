@@ -5,7 +5,7 @@ extension Conversation {
     /// in their private chat, with all of theirs among `finished` (a line that ran while the bot was
     /// down makes one message, not hundreds).
     func readyNotices(_ finished: [FinishedCraft]) throws -> [Reply] {
-        let names = Dictionary(try services.recipes().map { ($0.id, $0.name) }) { first, _ in first }
+        let names = Dictionary(services.recipes().map { ($0.id, $0.name) }) { first, _ in first }
         return try Dictionary(grouping: finished.map(\.craft), by: \.account).sorted { $0.key < $1.key }.compactMap { account, crafts in
             guard let link = try services.players.link(account: account) else { return nil }
             let lines = crafts.map { craft in

@@ -31,7 +31,7 @@ struct CraftSection: Section {
     var menu: [Button] { [] }
 
     private func recipes(_ request: Request) async throws -> Answer {
-        let lines = try request.services.recipes().map { recipe in
+        let lines = request.services.recipes().map { recipe in
             Texts.recipeLine(
                 recipe.name, id: recipe.id, inputs: recipe.inputs.map { request.format($0.amount, $0.asset) },
                 outputs: recipe.outputs.map { request.format($0.amount, $0.asset) }, takes: Rejection.duration(recipe.duration),
@@ -51,7 +51,7 @@ struct CraftSection: Section {
             throw Rejection.unknownFactory(id)
         }
         let crafting = try Self.crafts(of: account, request).filter { $0.craft.factory == id }
-        let recipes = try request.services.recipes().filter { $0.components.allSatisfy { factory.components[$0, default: 0] > 0 } }
+        let recipes = request.services.recipes().filter { $0.components.allSatisfy { factory.components[$0, default: 0] > 0 } }
         let flag = repeats ? [Self.repeatWord] : []
         let starts = recipes.map { Button(Texts.Label.craft($0.name), "cr", arguments: [String(id), $0.id] + flag) }
         return Answer(
