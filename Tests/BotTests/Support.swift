@@ -10,6 +10,9 @@ import Testing
 let shippedRules = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("rules", isDirectory: true)
 
+/// The recipes as shipped.
+let shippedRecipes = shippedRules.deletingLastPathComponent().appendingPathComponent("recipes", isDirectory: true)
+
 /// A fresh database file per test: Swift Testing runs tests in parallel.
 func scratchPath() -> String {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tix-bot-tests-\(UUID())")
@@ -36,13 +39,27 @@ final class Stage: Sendable {
     func startBot(webhook: Bool = false, limits: RateLimits? = nil) throws {
         var logger = Logger(label: "tix.bot.test")
         logger.logLevel = .critical
-        let engine = try Engine(path: path, clock: clock, rules: shippedRules, logger: logger)
+        let engine = try openEngine(logger: logger)
         let settings = BotSettings(
             token: telegram.token, apiURL: apiURL,
             mode: webhook ? .webhook(url: nil, port: 0, secret: "s3cret") : .polling(timeout: 5), limits: limits,
             backoff: Backoff(initial: .milliseconds(20), maximum: .milliseconds(200)))
         let bot = TelegramBot(engine: engine, settings: settings, clock: clock, logger: logger)
         running.withLock { $0 = (engine, Task { try await bot.run() }) }
+    }
+
+    private func openEngine(logger: Logger) throws -> Engine {
+        try Engine(path: path, clock: clock, rules: shippedRules, recipes: shippedRecipes, logger: logger)
+    }
+
+    /// Stops the bot and runs `body` on the engine alone: the game goes on while the bot is down.
+    func whileBotIsDown(_ body: (Engine) async throws -> Void) async throws {
+        await stopBot()
+        var logger = Logger(label: "tix.engine.test")
+        logger.logLevel = .critical
+        let engine = try openEngine(logger: logger)
+        defer { engine.close() }
+        try await body(engine)
     }
 
     /// Stops the bot (what it has not sent stays in its outbox) and closes the engine.
@@ -102,6 +119,20 @@ struct Player: Sendable {
     func press(_ label: String, on message: BotCall) async throws -> Pressed {
         let button = try #require(message.button(label), "no button '\(label)' in \(message.buttons)")
         return try await press(data: button.data, on: message)
+    }
+
+    /// Presses a button twice before the bot answers, as an impatient thumb does; returns the notice
+    /// each press was answered with (nil: none, the press did its work).
+    func pressTwice(_ label: String, on message: BotCall) async throws -> [String?] {
+        let button = try #require(message.button(label), "no button '\(label)' in \(message.buttons)")
+        let (chat, id) = (try #require(message.chat), try #require(message.messageID))
+        let mark = telegram.callCount
+        let queries = [telegram.press(button.data, on: id, in: chat, by: user), telegram.press(button.data, on: id, in: chat, by: user)]
+        var notices: [String?] = []
+        for query in queries {
+            notices.append(try await telegram.waitForCall(after: mark) { $0.method == "answerCallbackQuery" && $0.callbackQueryID == query }.text)
+        }
+        return notices
     }
 
     func press(data: String, on message: BotCall) async throws -> Pressed {

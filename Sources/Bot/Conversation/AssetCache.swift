@@ -23,6 +23,11 @@ final class AssetCache: Sendable {
 
     /// Minor units as players read them: "12.50 TIX", "3 sword".
     func format(_ amount: Int64, _ code: String) -> String {
-        Amount.format(amount, scale: (try? asset(code))?.scale ?? 0) + " " + code
+        figure(amount, code) + " " + code
+    }
+
+    /// Minor units as players type them, without the asset: "12.50", "3".
+    func figure(_ amount: Int64, _ code: String) -> String {
+        Amount.format(amount, scale: (try? asset(code))?.scale ?? 0)
     }
 }

@@ -68,7 +68,7 @@ public final class Conversation: Sendable {
 
     /// A button press. Pressing any of the game's buttons joins the game: a tapper never types /start.
     private func pressed(_ data: String, _ incoming: Incoming) async throws -> Response {
-        let parts = data.split(separator: ":", maxSplits: 1).map(String.init)
+        let parts = data.split(separator: ":").map(String.init)
         guard let action = parts.first, let route = buttons[action] else { throw Problem.staleButton }
         var player = try services.players.account(of: incoming.from)
         let joinedNow = player == nil

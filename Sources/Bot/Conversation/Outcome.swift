@@ -15,6 +15,16 @@ enum Outcome {
                 order.side, quantity: request.format(order.quantity, order.asset),
                 price: request.format(order.price, Asset.ticket.code),
                 fillsNow: request.format(filled(order, preview), order.asset))
+        case .swap(let swap):
+            let figures = figures(of: swap, preview, request)
+            return Texts.swapQuestion(
+                swap.side, items: figures.items, tickets: figures.tickets, fee: figures.fee,
+                limit: request.format(swap.limit, swap.limitAsset))
+        case .buildFactory(let account, let name):
+            return Texts.buildQuestion(name, cost: request.format(cost(in: preview, paidBy: account), Asset.ticket.code))
+        case .fitComponent(let account, let factory, let component):
+            return Texts.fitQuestion(
+                component, factory: factory, cost: request.format(cost(in: preview, paidBy: account), Asset.ticket.code))
         default:
             return Texts.confirmQuestion
         }
@@ -25,10 +35,9 @@ enum Outcome {
         switch command {
         case .transfer(let from, let to, let asset, let amount, _):
             let fees = fees(in: receipt, paidBy: from)
-            let balance = (try? request.reader.balance(of: from, asset: asset)) ?? 0
             return Texts.paid(
                 amount: request.format(amount, asset), to: to, fee: request.format(fees.burned + fees.kept, asset),
-                balance: request.format(balance, asset), entry: receipt.seq)
+                balance: request.format(balance(of: from, request, asset: asset), asset), entry: receipt.seq)
         case .placeOrder(let order):
             let filled = filled(order, receipt)
             return Texts.placed(
@@ -37,6 +46,28 @@ enum Outcome {
                 resting: request.format(order.quantity - filled, order.asset))
         case .cancelOrder(_, let id):
             return Texts.orderCancelled(id, returned: receipt.postings.map { request.format($0.amount, $0.asset) })
+        case .swap(let swap):
+            let figures = figures(of: swap, receipt, request)
+            return Texts.swapped(
+                swap.side, items: figures.items, tickets: figures.tickets, fee: figures.fee,
+                balance: request.format(balance(of: swap.account, request), Asset.ticket.code))
+        case .buildFactory(let account, let name):
+            return Texts.built(
+                receipt.createdID ?? 0, name, cost: request.format(cost(in: receipt, paidBy: account), Asset.ticket.code),
+                balance: request.format(balance(of: account, request), Asset.ticket.code))
+        case .fitComponent(let account, let factory, let component):
+            return Texts.fitted(
+                component, factory: factory, cost: request.format(cost(in: receipt, paidBy: account), Asset.ticket.code))
+        case .startCraft(let account, _, _, _):
+            // The job holds the craft as it started: outputs (a variable yield's too) and the factory's speed.
+            guard let job = (try? request.reader.jobs(of: account))?.first(where: { $0.id == receipt.createdID }),
+                case .craft(let craft) = job.job
+            else { return Texts.done(entry: receipt.seq) }
+            return Texts.craftStarted(
+                job.id, outputs: craft.outputs.map { request.format($0.amount, $0.asset) }, factory: craft.factory,
+                due: job.dueAt, repeats: craft.repeats)
+        case .cancelCraft(_, let id):
+            return Texts.craftCancelled(id, returned: receipt.postings.map { request.format($0.amount, $0.asset) })
         default:
             return Texts.done(entry: receipt.seq)
         }
@@ -48,6 +79,24 @@ enum Outcome {
         return (
             legs.filter { $0.to == Account.sink }.reduce(0) { $0 + $1.amount },
             legs.filter { $0.to == Account.treasury }.reduce(0) { $0 + $1.amount })
+    }
+
+    /// What a factory's build or fitting costs: its fee legs.
+    private static func cost(in receipt: Receipt, paidBy payer: String) -> Int64 {
+        let fees = fees(in: receipt, paidBy: payer)
+        return fees.burned + fees.kept
+    }
+
+    /// A swap's items, tickets and fee as players read them, from the engine's reading of its receipt.
+    static func figures(of swap: Swap, _ receipt: Receipt, _ request: Request) -> (items: String, tickets: String, fee: String) {
+        let quote = SwapQuote(swap, receipt: receipt)
+        let (items, tickets) = swap.side == .buy ? (quote.receives, quote.pays) : (quote.pays, quote.receives)
+        return (request.format(items, swap.asset), request.format(tickets, Asset.ticket.code), request.format(quote.fee, swap.inputAsset))
+    }
+
+    /// A balance after the fact, for the answer only: a failed read shows 0 rather than failing an applied command.
+    private static func balance(of account: String, _ request: Request, asset: String = Asset.ticket.code) -> Int64 {
+        (try? request.reader.balance(of: account, asset: asset)) ?? 0
     }
 
     /// Units of the order's item that traded at once: every fill moves the item out of escrow.

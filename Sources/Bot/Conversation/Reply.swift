@@ -29,8 +29,8 @@ public struct Reply: Sendable, Hashable {
     }
 }
 
-/// An inline button. Its data names a button route and maybe one argument, `action:argument`: at most
-/// 64 bytes, so anything bigger stays on the server and the button carries its id.
+/// An inline button. Its data names a button route and its arguments, `action:argument:argument`: at
+/// most 64 bytes, so anything bigger stays on the server and the button carries its id.
 public struct Button: Sendable, Hashable {
     public var label: String
     public var data: String
@@ -38,9 +38,13 @@ public struct Button: Sendable, Hashable {
     /// Telegram's limit on `callback_data`.
     static let maxData = 64
 
-    init(_ label: String, _ action: String, _ argument: String? = nil) {
+    init(_ label: String, _ action: String, _ arguments: String...) {
+        self.init(label, action, arguments: arguments)
+    }
+
+    init(_ label: String, _ action: String, arguments: [String]) {
         self.label = label
-        data = argument.map { "\(action):\($0)" } ?? action
+        data = ([action] + arguments).joined(separator: ":")
         precondition(data.utf8.count <= Self.maxData, "button data over \(Self.maxData) bytes: \(data)")
     }
 }

@@ -3,7 +3,7 @@ import Engine
 /// One thing a player asked for, as a handler sees it.
 struct Request: Sendable {
     let incoming: Incoming
-    /// The words after a typed command, or a button's argument.
+    /// The words after a typed command, or a button's arguments.
     let arguments: [String]
     /// The asker's account; nil until they join.
     let player: String?
@@ -29,6 +29,13 @@ struct Request: Sendable {
     func argument(_ index: Int, of route: String, usage: String) throws -> String {
         guard index < arguments.count else { throw Problem.usage(command: route, arguments: usage) }
         return arguments[index]
+    }
+
+    /// The argument at `index` as an id, written `7` or `#7`.
+    func id(_ index: Int, of route: String, usage: String) throws -> Int64 {
+        let text = try argument(index, of: route, usage: usage)
+        guard let id = Int64(text.trimmingPrefix("#")) else { throw Problem.notANumber(text) }
+        return id
     }
 
     /// Applies a command as the asker, under the request's own idempotency key by default: handling the

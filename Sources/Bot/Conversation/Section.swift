@@ -20,7 +20,8 @@ struct CommandRoute: Sendable {
     var run: Handler
 }
 
-/// A button's action; the button's argument, if any, is the request's only argument.
+/// A button's action; the button's arguments are the request's, as a typed command's words are, so one
+/// handler can serve a command and the buttons that stand for it.
 struct ButtonRoute: Sendable {
     var action: String
     var run: Handler

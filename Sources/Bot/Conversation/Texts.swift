@@ -23,6 +23,17 @@ enum Texts {
         static let sell = "offer items at a price, or more"
         static let orders = "your open orders"
         static let cancel = "take an order off the market"
+        static let prices = "raw materials at the pools' prices"
+        static let quote = "what a trade with the pools would cost or fetch now"
+        static let buyRaw = "buy raw materials from the pools (max: the most you pay)"
+        static let sellRaw = "sell raw materials to the pools (min: the least you take)"
+        static let factories = "your factories"
+        static let build = "build a factory (the price is shown first)"
+        static let fit = "fit a component into a factory (the price is shown first)"
+        static let recipes = "what can be crafted, from what, in how long"
+        static let craft = "start a craft; repeat keeps it going while the inputs last"
+        static let jobs = "your crafts and when they are ready"
+        static let cancelCraft = "stop a craft and get its inputs back"
     }
 
     enum Usage {
@@ -31,6 +42,13 @@ enum Texts {
         static let book = "ITEM"
         static let order = "ITEM QUANTITY PRICE"
         static let cancel = "ORDER"
+        static let quote = "buy|sell ITEM QUANTITY"
+        static let buyRaw = "ITEM QUANTITY [max TICKETS]"
+        static let sellRaw = "ITEM QUANTITY [min TICKETS]"
+        static let build = "[NAME]"
+        static let fit = "FACTORY COMPONENT"
+        static let craft = "FACTORY RECIPE [repeat]"
+        static let cancelCraft = "CRAFT"
     }
 
     enum Label {
@@ -52,6 +70,20 @@ enum Texts {
         static func buyOne(_ price: String) -> String { "Buy 1 at \(price)" }
         static func sellOne(_ price: String) -> String { "Sell 1 at \(price)" }
         static func cancelOrder(_ id: Int64) -> String { "Cancel #\(id)" }
+        static let materials = "⛏ Materials"
+        static func buyRaw(_ items: String) -> String { "Buy \(items)" }
+        static func sellRaw(_ items: String) -> String { "Sell \(items)" }
+        static let factories = "🏭 Factories"
+        static let build = "🏗 Build a factory"
+        static let recipes = "📖 Recipes"
+        static let crafts = "⏳ Crafts"
+        static let fit = "🔧 Fit a component"
+        static func factory(_ id: Int64, _ name: String) -> String { "🏭 #\(id) \(name)" }
+        static func backToFactory(_ id: Int64) -> String { "↩️ Factory #\(id)" }
+        static func component(_ code: String) -> String { "🔧 \(code)" }
+        static func craft(_ recipe: String) -> String { "⚒ \(recipe)" }
+        static func repeats(_ on: Bool) -> String { on ? "🔁 Repeat: on" : "🔁 Repeat: off" }
+        static func cancelCraft(_ id: Int64) -> String { "Stop #\(id)" }
     }
 
     static let menuButton = Button(Label.menu, "menu")
@@ -174,6 +206,111 @@ enum Texts {
 
     static func orders(_ lines: [String]) -> String {
         lines.isEmpty ? "📋 You have no open orders." : "📋 Your open orders:\n" + lines.joined(separator: "\n")
+    }
+
+    // MARK: Raw materials (the AMM's pools)
+
+    static func poolLine(_ asset: String, price: String, holds: String) -> String {
+        "\(asset): \(price) \(Asset.ticket.code) each (the pool holds \(holds))"
+    }
+
+    static func prices(_ lines: [String]) -> String {
+        lines.isEmpty
+            ? "⛏ No raw material is on sale yet."
+            : "⛏ Raw materials at the pools' prices:\n" + lines.joined(separator: "\n")
+                + "\n\nEvery trade moves the price: /quote shows a trade's exact figures."
+    }
+
+    static func material(_ asset: String, price: String, held: String) -> String {
+        "⛏ \(asset): \(price) \(Asset.ticket.code) each. You hold \(held).\nBuy or sell how many?"
+    }
+
+    /// A quote, with the command that makes the trade under a guard a little past it.
+    static func quote(_ side: TradeSide, items: String, tickets: String, fee: String, command: String) -> String {
+        switch side {
+        case .buy: "\(items) cost \(tickets) now (fee \(fee)).\n\(command) buys them, refused if the price rises further."
+        case .sell: "\(items) fetch \(tickets) now (fee \(fee)).\n\(command) sells them, refused if the price falls further."
+        }
+    }
+
+    static func swapQuestion(_ side: TradeSide, items: String, tickets: String, fee: String, limit: String) -> String {
+        switch side {
+        case .buy: "Buy \(items) for \(tickets) (fee \(fee))?\nShould the price move first, you pay at most \(limit)."
+        case .sell: "Sell \(items) for \(tickets) (fee \(fee))?\nShould the price move first, you get at least \(limit)."
+        }
+    }
+
+    static func swapped(_ side: TradeSide, items: String, tickets: String, fee: String, balance: String) -> String {
+        "✅ \(side == .buy ? "Bought" : "Sold") \(items) for \(tickets) (fee \(fee)). Balance: \(balance)."
+    }
+
+    // MARK: Factories and crafting
+
+    static let defaultFactoryName = "Workshop"
+
+    static func factoryLine(_ id: Int64, _ name: String, fitted: [String]) -> String {
+        "#\(id) \(name): " + (fitted.isEmpty ? "nothing fitted" : fitted.joined(separator: ", "))
+    }
+
+    static func factories(_ lines: [String]) -> String {
+        lines.isEmpty
+            ? "🏭 You have no factory yet: build one (the price is shown first)."
+            : "🏭 Your factories:\n" + lines.joined(separator: "\n")
+    }
+
+    static func buildQuestion(_ name: String, cost: String) -> String { "Build the factory “\(name)” for \(cost)?" }
+
+    static func built(_ id: Int64, _ name: String, cost: String, balance: String) -> String {
+        "✅ Factory #\(id) “\(name)” built for \(cost). Balance: \(balance)."
+    }
+
+    static func fitQuestion(_ component: String, factory: Int64, cost: String) -> String {
+        "Fit 1 \(component) into factory #\(factory) for \(cost)? It stays in the factory."
+    }
+
+    static func fitted(_ component: String, factory: Int64, cost: String) -> String {
+        "✅ 1 \(component) fitted into factory #\(factory) for \(cost)."
+    }
+
+    static func chooseComponent(_ factory: Int64) -> String { "🔧 Fit which component into factory #\(factory)?" }
+    static let noComponents = "🔧 You hold no component: craft one (a forge needs none) or buy one on the market."
+
+    static func recipeLine(_ name: String, id: String, inputs: [String], outputs: [String], takes: String, needs: [String]) -> String {
+        "\(name) (\(id)): \(inputs.isEmpty ? "nothing" : inputs.joined(separator: " + ")) → \(outputs.joined(separator: " + ")), \(takes)"
+            + (needs.isEmpty ? "" : ", needs \(needs.joined(separator: " and "))")
+    }
+
+    static func recipes(_ lines: [String]) -> String {
+        lines.isEmpty
+            ? "📖 There are no recipes yet."
+            : "📖 Recipes (time at normal speed):\n" + lines.joined(separator: "\n") + "\n\n/craft FACTORY RECIPE starts one."
+    }
+
+    static func workbench(_ id: Int64, _ name: String, fitted: [String], crafting: [String], repeats: Bool) -> String {
+        factoryLine(id, name, fitted: fitted) + "\n" + (crafting.isEmpty ? "Idle." : "Crafting:\n" + crafting.joined(separator: "\n"))
+            + "\n\nCraft what? " + (repeats ? "Each craft starts again when done, while the inputs last." : "Each craft runs once.")
+    }
+
+    static func craftLine(_ id: Int64, outputs: [String], factory: Int64, due: Int64, repeats: Bool) -> String {
+        "#\(id): \(outputs.joined(separator: " + ")) in factory #\(factory), ready \(time(due)) UTC" + (repeats ? ", repeating" : "")
+    }
+
+    static func crafts(_ lines: [String]) -> String {
+        lines.isEmpty ? "⏳ Nothing is crafting." : "⏳ Your crafts:\n" + lines.joined(separator: "\n")
+    }
+
+    static func craftStarted(_ id: Int64, outputs: [String], factory: Int64, due: Int64, repeats: Bool) -> String {
+        "⚒ Craft #\(id) started: \(outputs.joined(separator: " + ")) in factory #\(factory), ready \(time(due)) UTC."
+            + (repeats ? " It starts again when done, while the inputs last." : "")
+    }
+
+    static func craftCancelled(_ id: Int64, returned: [String]) -> String {
+        "✖️ Craft #\(id) cancelled." + (returned.isEmpty ? "" : " Back to you: \(returned.joined(separator: ", ")).")
+    }
+
+    /// The message a crafter gets when a craft finishes.
+    static func ready(_ recipe: String, outputs: [String]) -> String {
+        "⚒ Your \(recipe) is ready: " + outputs.map { "+" + $0 }.joined(separator: ", ")
     }
 
     // MARK: Refusals

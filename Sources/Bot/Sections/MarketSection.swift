@@ -84,10 +84,7 @@ struct MarketSection: Section {
         guard let best = side == .buy ? book.sells.first : book.buys.first else { throw Problem.emptyBook(item) }
         let command = Command.placeOrder(
             Order(account: try request.account, side: side, asset: item, quantity: 1, price: best.price))
-        let preview = try await request.preview(command)
-        return Answer(
-            text: Outcome.question(command, preview, request), buttons: try Confirmation.ask(command, request),
-            replacesPressed: true)
+        return try await Confirmation.question(command, request)
     }
 
     /// The player's open orders, each with a button that cancels it.
@@ -106,8 +103,7 @@ struct MarketSection: Section {
 
     /// `/cancel ID`, or its button: the order leaves the book and its escrow comes back.
     private func cancel(_ request: Request) async throws -> Answer {
-        let text = try request.argument(0, of: "cancel", usage: Texts.Usage.cancel)
-        guard let id = Int64(text.trimmingPrefix("#")) else { throw Problem.notANumber(text) }
+        let id = try request.id(0, of: "cancel", usage: Texts.Usage.cancel)
         let command = Command.cancelOrder(account: try request.account, order: id)
         let receipt = try await request.submit(command)
         return Answer(

@@ -42,10 +42,7 @@ struct PaySection: Section {
     /// Previews the transfer, so the player sees the fee, and asks to confirm it.
     private func ask(to: String, amount: Int64, memo: String?, _ request: Request) async throws -> Answer {
         let command = Command.transfer(from: try request.account, to: to, asset: Asset.ticket.code, amount: amount, memo: memo)
-        let preview = try await request.preview(command)
-        return Answer(
-            text: Outcome.question(command, preview, request), buttons: try Confirmation.ask(command, request),
-            replacesPressed: true)
+        return try await Confirmation.question(command, request)
     }
 
     /// The tap way: people the player dealt with lately, then the leaderboard's, as buttons.
@@ -69,13 +66,12 @@ struct PaySection: Section {
         guard let link = try Int64(userID).flatMap({ try request.services.players.link(user: $0) }) else {
             throw Problem.staleButton
         }
-        let amounts = Self.presets.map { Button(request.format($0, Asset.ticket.code), "payamt", "\(userID):\($0)") }
+        let amounts = Self.presets.map { Button(request.format($0, Asset.ticket.code), "payamt", userID, String($0)) }
         return Answer(text: Texts.chooseAmount(link.account), buttons: [amounts, [Texts.menuButton]], replacesPressed: true)
     }
 
     private func payPreset(_ request: Request) async throws -> Answer {
-        let parts = try request.argument(0, of: "pay", usage: Texts.Usage.pay).split(separator: ":")
-        guard parts.count == 2, let userID = Int64(parts[0]), let amount = Int64(parts[1]),
+        guard request.arguments.count == 2, let userID = Int64(request.arguments[0]), let amount = Int64(request.arguments[1]),
             let link = try request.services.players.link(user: userID)
         else { throw Problem.staleButton }
         return try await ask(to: link.account, amount: amount, memo: nil, request)

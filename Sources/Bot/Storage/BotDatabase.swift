@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
 
-/// The bot's connection to the engine's database file, where its tables live (migration "v4 bot").
+/// The bot's connection to the engine's database file, where its tables live (migrations "v4 bot" and
+/// "v6 bot notices").
 ///
 /// A pool of its own beside the engine's: the bot's writes are small and never part of the ledger.
 /// `synchronous = NORMAL` is enough for them: a commit lost to a power cut only makes the bot handle an

@@ -33,12 +33,17 @@ struct Outbox: Sendable {
                         """,
                     arguments: [offset])
             }
-            return try requests.map { request in
-                try db.execute(
-                    sql: "INSERT INTO bot_outbox (chat_id, method, body) VALUES (?, ?, ?)",
-                    arguments: [request.chat, request.method.rawValue, request.body])
-                return Item(id: db.lastInsertedRowID, chat: request.chat, method: request.method.rawValue, body: request.body)
-            }
+            return try Self.insert(requests, db)
+        }
+    }
+
+    /// Stores requests within the caller's transaction.
+    static func insert(_ requests: [Outgoing], _ db: Database) throws -> [Item] {
+        try requests.map { request in
+            try db.execute(
+                sql: "INSERT INTO bot_outbox (chat_id, method, body) VALUES (?, ?, ?)",
+                arguments: [request.chat, request.method.rawValue, request.body])
+            return Item(id: db.lastInsertedRowID, chat: request.chat, method: request.method.rawValue, body: request.body)
         }
     }
 

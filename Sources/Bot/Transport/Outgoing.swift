@@ -22,21 +22,23 @@ struct Outgoing: Sendable, Hashable {
                 chat: chat, method: .answerCallbackQuery,
                 parameters: AnswerCallbackQuery(callbackQueryId: callbackQuery, text: response.notice)))
         }
-        for reply in response.replies {
-            let keyboard = reply.buttons.isEmpty ? nil : InlineKeyboard(reply.buttons)
-            if let message = reply.replacing {
-                requests.append(try Outgoing(
-                    chat: reply.chat, method: .editMessageText,
-                    parameters: EditMessageText(chatId: reply.chat, messageId: message, text: reply.text, replyMarkup: keyboard)))
-            } else {
-                requests.append(try Outgoing(
-                    chat: reply.chat, method: .sendMessage,
-                    parameters: SendMessage(
-                        chatId: reply.chat, text: reply.text, replyMarkup: keyboard,
-                        replyParameters: reply.quoting.map { ReplyParameters(messageId: $0) })))
-            }
+        return try requests + response.replies.map(Outgoing.init)
+    }
+
+    /// The request that delivers one message: a new message, or an edit.
+    init(_ reply: Reply) throws {
+        let keyboard = reply.buttons.isEmpty ? nil : InlineKeyboard(reply.buttons)
+        if let message = reply.replacing {
+            try self.init(
+                chat: reply.chat, method: .editMessageText,
+                parameters: EditMessageText(chatId: reply.chat, messageId: message, text: reply.text, replyMarkup: keyboard))
+        } else {
+            try self.init(
+                chat: reply.chat, method: .sendMessage,
+                parameters: SendMessage(
+                    chatId: reply.chat, text: reply.text, replyMarkup: keyboard,
+                    replyParameters: reply.quoting.map { ReplyParameters(messageId: $0) }))
         }
-        return requests
     }
 }
 

@@ -38,7 +38,9 @@ public final class TelegramBot: Sendable {
         let sender = Sender(api: api, outbox: outbox, limits: settings.limits, backoff: settings.backoff, logger: logger)
         await sender.enqueue(try outbox.pending())
         let handler = UpdateHandler(conversation: conversation, logger: logger)
+        let notifier = Task { await ReadyNotifier(conversation: conversation, outbox: outbox, sender: sender, logger: logger).run() }
         logger.info("bot running", metadata: ["bot": "@\(me.username ?? "?")", "api": "\(settings.apiURL)"])
+        let ended: Result<Void, any Error>
         do {
             switch settings.mode {
             case .polling(let timeout):
@@ -53,11 +55,14 @@ public final class TelegramBot: Sendable {
                     }
                 }
             }
+            ended = .success(())
         } catch {
-            await sender.stop()
-            throw error
+            ended = .failure(error)
         }
+        notifier.cancel()
+        await notifier.value
         await sender.stop()
+        try ended.get()
     }
 
     /// Who the bot is (`getMe`), waiting out network trouble; a refused token ends the run. Nil if the

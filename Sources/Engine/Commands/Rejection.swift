@@ -104,8 +104,9 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// "3 h 12 min", "40 s": how long a player waits, in whole units.
-    static func duration(_ millis: Int64) -> String {
+    /// "3 h 12 min", "40 s": how long a player waits, in whole units. Public so front ends say
+    /// durations in the same words.
+    public static func duration(_ millis: Int64) -> String {
         let seconds = (millis + 999) / 1000
         switch seconds {
         case ..<60: return "\(seconds) s"

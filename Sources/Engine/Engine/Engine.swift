@@ -15,6 +15,9 @@ public final class Engine: Sendable {
 
     public let path: String
     public let reader: LedgerReader
+    /// The directory of recipes it crafts from, if any: front ends list them from the same files
+    /// (``RecipeBook/read(_:)``), so what they offer is what the engine crafts.
+    public let recipes: URL?
     private let pool: DatabasePool
     private let inbox = Inbox()
     private let ruleChanges = RuleMailbox()
@@ -31,6 +34,7 @@ public final class Engine: Sendable {
         try FileManager.default.createDirectory(
             at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
         self.path = path
+        self.recipes = recipes
         pool = try DatabasePool(path: path, configuration: Self.configuration(durability))
         try Schema.migrator.migrate(pool)
         reader = LedgerReader(pool: pool)

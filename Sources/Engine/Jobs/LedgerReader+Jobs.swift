@@ -23,3 +23,35 @@ extension LedgerReader {
         }
     }
 }
+
+/// A craft that completed, and where: front ends announce crafts in this order, keeping the last
+/// position they announced.
+public struct FinishedCraft: Sendable, Hashable {
+    /// The journal entry that completed it.
+    public var seq: Int64
+    /// Its job id.
+    public var job: Int64
+    public var craft: Craft
+}
+
+extension LedgerReader {
+    /// Crafts completed after the craft `job` of entry `seq` (0 and 0 for all), in the order of
+    /// (entry, job), at most `limit`. Every craft one entry completes is committed with it, so a reader
+    /// that keeps the last position it saw misses none and sees none twice.
+    public func finishedCrafts(after seq: Int64, job: Int64, limit: Int) throws -> [FinishedCraft] {
+        try pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT finished_seq, id, payload FROM jobs
+                    WHERE state = 'done' AND kind = 'craft' AND (finished_seq, id) > (?, ?)
+                    ORDER BY finished_seq, id LIMIT ?
+                    """,
+                arguments: [seq, job, limit]
+            ).compactMap { row in
+                guard case .craft(let craft) = try Canonical.decode(Job.self, from: row["payload"]) else { return nil }
+                return FinishedCraft(seq: row["finished_seq"], job: row["id"], craft: craft)
+            }
+        }
+    }
+}

@@ -170,6 +170,20 @@ enum Schema {
                     PRIMARY KEY (factory_id, asset_id)) WITHOUT ROWID;
                 """)
         }
+        // The bot tells crafters when their crafts are ready: the last finished craft it announced
+        // (the index finds those after it). It starts at the crafts finished so far, so an existing
+        // game is not flooded with old news.
+        migrator.registerMigration("v6 bot notices") { db in
+            try db.execute(sql: """
+                CREATE INDEX jobs_finished_crafts ON jobs(finished_seq, id) WHERE state = 'done' AND kind = 'craft';
+                CREATE TABLE bot_craft_cursor (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    seq INTEGER NOT NULL,
+                    job INTEGER NOT NULL);
+                INSERT INTO bot_craft_cursor (id, seq, job)
+                SELECT 1, COALESCE(MAX(finished_seq), 0), COALESCE(MAX(id), 0) FROM jobs WHERE state = 'done' AND kind = 'craft';
+                """)
+        }
         return migrator
     }
 }
