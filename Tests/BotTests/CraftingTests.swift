@@ -34,8 +34,8 @@ struct CraftingTests {
 
         // The recipes, as the engine reads them.
         let recipes = try await alice.send("/recipes")
-        #expect(recipes.text?.contains("\nIron ingot (iron_ingot): 2 ore → 1 iron_ingot, 1 min 0 s, needs forge\n") == true)
-        #expect(recipes.text?.contains("\nForge (forge): 6 ore + 4 wood → 1 forge, 5 min 0 s\n") == true)
+        #expect(recipes.text?.contains("\nIron ingot (iron_ingot): 2 ore → 1 iron_ingot, 1 min, needs forge\n") == true)
+        #expect(recipes.text?.contains("\nForge (forge): 6 ore + 4 wood → 1 forge, 5 min\n") == true)
 
         // Crafting by buttons: the factory's workbench offers what its components allow (a forge needs none).
         let factories = try await alice.send("/factories")
@@ -84,7 +84,7 @@ struct CraftingTests {
         let before = try stage.entries()
         for (text, answer) in [
             ("/cancel_craft 2", "There is no pending craft #2."),
-            ("/craft 1 tool", "Factory #1 needs a assembler fitted for that."),
+            ("/craft 1 tool", "Factory #1 has no assembler fitted; fit one first."),
             ("/craft 9 forge", "There is no factory #9."),
             ("/craft 1 forge twice", "Write it like this: /craft FACTORY RECIPE [repeat]"),
             ("/fit 1 wood", "wood is not a factory component."),

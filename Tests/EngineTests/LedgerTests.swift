@@ -134,3 +134,14 @@ struct PreviewTests {
         }
     }
 }
+
+@Suite("Words for players")
+struct WordingTests {
+    @Test("waits read in whole units, without empty parts", arguments: [
+        (1, "1 s"), (59_000, "59 s"), (60_000, "1 min"), (61_000, "1 min 1 s"), (3_600_000, "1 h"),
+        (3_660_000, "1 h 1 min"), (68_400_000, "19 h"),
+    ] as [(Int64, String)])
+    func durations(millis: Int64, text: String) {
+        #expect(Rejection.duration(millis) == text)
+    }
+}

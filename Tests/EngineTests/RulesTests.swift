@@ -98,7 +98,7 @@ struct RulesTests {
         clock.advance(by: 3_600_000)
         let early = await #expect(throws: Rejection.self) { try await claim("d2") }
         #expect(early == .rewardNotReady(kind: .daily, waitMillis: 19 * 3_600_000))
-        #expect(early?.description == "Your daily reward is not ready yet: come back in 19 h 0 min.")
+        #expect(early?.description == "Your daily reward is not ready yet: come back in 19 h.")
         clock.advance(by: 20 * 3_600_000)
         #expect(try await claim("d3").postings.first?.amount == 1250)
         clock.advance(by: 72 * 3_600_000)

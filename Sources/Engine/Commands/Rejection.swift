@@ -88,7 +88,7 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .notYourFactory(let id): "Factory #\(id) is not yours."
         case .notAComponent(let code): "\(code) is not a factory component."
         case .unknownRecipe(let id): "There is no recipe called '\(id)'."
-        case .missingComponent(let component, let factory): "Factory #\(factory) needs a \(component) fitted for that."
+        case .missingComponent(let component, let factory): "Factory #\(factory) has no \(component) fitted; fit one first."
         case .factoryBusy(let factory, let slots):
             "Factory #\(factory) is busy: all \(slots) of its slots are crafting. Fit more components or wait."
         case .unknownJob(let id): "There is no pending craft #\(id)."
@@ -108,11 +108,13 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
     /// durations in the same words.
     public static func duration(_ millis: Int64) -> String {
         let seconds = (millis + 999) / 1000
-        switch seconds {
-        case ..<60: return "\(seconds) s"
-        case ..<3600: return "\(seconds / 60) min \(seconds % 60) s"
-        default: return "\(seconds / 3600) h \((seconds % 3600) / 60) min"
-        }
+        let (large, small): ((Int64, String), (Int64, String)) =
+            switch seconds {
+            case ..<60: ((seconds, "s"), (0, ""))
+            case ..<3600: ((seconds / 60, "min"), (seconds % 60, "s"))
+            default: ((seconds / 3600, "h"), ((seconds % 3600) / 60, "min"))
+            }
+        return "\(large.0) \(large.1)" + (small.0 > 0 ? " \(small.0) \(small.1)" : "")
     }
 
     /// A stable machine-readable name for scripts and front ends (`--json`).

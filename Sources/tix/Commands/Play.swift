@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bot
+import Engine
 import Foundation
 
 struct Play: AsyncParsableCommand {
@@ -11,6 +12,9 @@ struct Play: AsyncParsableCommand {
 
     func run() async throws {
         try await global.withEngine { engine in
+            // Crafts finish here too: the same job worker as `tix serve`.
+            let worker = Task { await JobWorker(engine: engine, logger: GlobalOptions.quietLogger).run() }
+            defer { worker.cancel() }
             let chat = try TerminalChat(engine: engine, user: user)
             print(TerminalChat.banner)
             while true {
