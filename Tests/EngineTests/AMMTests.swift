@@ -4,13 +4,13 @@ import LuaBridge
 import Testing
 @testable import Engine
 
-/// Alice and bob with 1000 tickets, alice with 100 ore too, and the pools of the shipped `pools.lua`:
+/// Alice and bob with 1000 tickets, alice with 1000 ore too, and the pools of the shipped `pools.lua`:
 /// ore opens at 40000 ore against 20000.00 tickets. `rules` decide the fee (shipped: 30 bp, burned).
 func ammEngine(path: String = scratchPath(), rules: URL? = shippedRules) async throws -> Engine {
     let engine = try Engine(path: path, clock: ManualClock(), rules: rules)
     try await seed(engine, players: ["alice", "bob"], tickets: 1000)
     _ = try await engine.seedPools(try PoolSeed.read(directory: shippedRules))
-    try await admin(engine, .mint(to: "alice", asset: "ore", amount: 100))
+    try await admin(engine, .mint(to: "alice", asset: "ore", amount: 1000))
     return engine
 }
 
@@ -71,7 +71,7 @@ struct AMMTests {
         let receipt = try await trade(engine, .ore(.buy, .input, 1000, limit: 19))
         #expect(legs(receipt) == ["alice>pool.ore:997 TIX", "alice>sink:3 TIX", "pool.ore>alice:19 ore"])
         #expect(try tix(engine, "alice") == 100_000 - 1000)
-        #expect(try ore(engine, "alice") == 119)
+        #expect(try ore(engine, "alice") == 1019)
         let pool = try #require(try engine.reader.pool(of: "ore"))
         #expect((pool.reserveItems, pool.reserveTickets, pool.spotPrice) == (39_981, 2_000_997, "0.5004"))
         let history = try engine.reader.poolHistory(of: "ore")
@@ -97,18 +97,20 @@ struct AMMTests {
     func sell() async throws {
         let engine = try await ammEngine()
         defer { engine.close() }
-        // fee ceil(5·30/10000) = 1 ore; 4·2000000/40004 = 199.98… → 1.99 tickets.
-        let receipt = try await trade(engine, .ore(.sell, .input, 5, limit: 199))
-        #expect(legs(receipt) == ["alice>pool.ore:4 ore", "alice>sink:1 ore", "pool.ore>alice:199 TIX"])
-        #expect(try engine.reader.supply().first { $0.asset == "ore" }?.burned == 1)
-        #expect(try engine.reader.poolHistory(of: "ore").first?.volumeTickets == 199)
+        // fee ceil(500·30/10000) = 2 ore; 498·2000000/40498 = 24593.8… → 245.93 tickets.
+        let receipt = try await trade(engine, .ore(.sell, .input, 500, limit: 24593))
+        #expect(legs(receipt) == ["alice>pool.ore:498 ore", "alice>sink:2 ore", "pool.ore>alice:24593 TIX"])
+        #expect(try engine.reader.supply().first { $0.asset == "ore" }?.burned == 2)
+        #expect(try engine.reader.poolHistory(of: "ore").first?.volumeTickets == 24593)
         #expect(try engine.reader.invariantViolations() == [])
     }
 
     @Test("a quote changes nothing and is exactly the swap that follows", arguments: [
         (Swap.ore(.buy, .input, 1000, limit: 1), [1000, 3, 19]),
         (.ore(.buy, .output, 10, limit: .max), [503, 2, 10]),
-        (.ore(.sell, .input, 5, limit: 1), [5, 1, 199]),
+        (.ore(.sell, .input, 500, limit: 1), [500, 2, 24593]),
+        // Too small to owe a whole ore at 30 bp: amm.lua charges none. 5·2000000/40005 → 2.49 tickets.
+        (.ore(.sell, .input, 5, limit: 1), [5, 0, 249]),
         // net ceil(200·40000/1999800) = 5 ore, gross ceil(5·10000/9970) = 6.
         (.ore(.sell, .output, 200, limit: .max), [6, 1, 200]),
     ])
@@ -139,8 +141,8 @@ struct AMMTests {
         (.swap(.ore(.buy, .input, 160, limit: 4)), "alice", "slippage", "You would get 3 ore, less than your minimum of 4."),
         (.swap(.ore(.buy, .output, 10, limit: 502)), "alice", "slippage",
          "You would pay 5.03 TIX, more than your maximum of 5.02."),
-        (.swap(.ore(.sell, .input, 5, limit: 200)), "alice", "slippage",
-         "You would get 1.99 TIX, less than your minimum of 2.00."),
+        (.swap(.ore(.sell, .input, 5, limit: 250)), "alice", "slippage",
+         "You would get 2.49 TIX, less than your minimum of 2.50."),
         (.swap(.ore(.buy, .input, 1, limit: 1)), "alice", "slippage", "You would get 0 ore, less than your minimum of 1."),
         (.swap(.ore(.sell, .input, 5, limit: 1, by: "bob")), "bob", "insufficientFunds", "bob has 0 ore but this needs 5 ore."),
         (.swap(.ore(.buy, .input, 100_001, limit: 1)), "alice", "insufficientFunds",
