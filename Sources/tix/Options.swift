@@ -69,3 +69,14 @@ struct SubmitOptions: ParsableArguments {
         Submission(actor: actor, key: key ?? UUID().uuidString, command: command)
     }
 }
+
+extension GlobalOptions {
+    /// Opens the starting pools of `rules/pools.lua` that are not open yet, so a new economy has raw
+    /// materials on sale from its first minute. Running it again changes nothing. Returns what it applied.
+    func openStartingPools(_ engine: Engine) async throws -> Int {
+        guard let rules = rulesDirectory,
+            FileManager.default.fileExists(atPath: rules.appendingPathComponent(PoolSeed.file).path)
+        else { return 0 }
+        return try await engine.seedPools(try PoolSeed.read(directory: rules)).count
+    }
+}

@@ -12,6 +12,7 @@ struct Play: AsyncParsableCommand {
 
     func run() async throws {
         try await global.withEngine { engine in
+            _ = try await global.openStartingPools(engine)
             // Crafts finish here too: the same job worker as `tix serve`.
             let worker = Task { await JobWorker(engine: engine, logger: GlobalOptions.quietLogger).run() }
             defer { worker.cancel() }

@@ -23,6 +23,9 @@ struct Serve: AsyncParsableCommand {
         logger.info("engine serving", metadata: [
             "db": "\(global.db)", "durability": "\(durability)", "rules": "\(global.rules), \(global.recipes) (watched)",
         ])
+        if try await global.openStartingPools(engine) > 0 {
+            logger.info("opened the starting pools of \(global.rules)/pools.lua")
+        }
         let worker = Task { await JobWorker(engine: engine, logger: logger).run() }
         let bot = Self.telegram(engine, logger: logger)
         await Self.waitForTermination()
