@@ -9,9 +9,7 @@ extension LedgerReader {
     /// An account's jobs, newest first; only pending ones unless `all`.
     public func jobs(of account: String, all: Bool = false) throws -> [QueuedJob] {
         try pool.read { db in
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM accounts WHERE name = ?", arguments: [account]) else {
-                throw Rejection.unknownAccount(account)
-            }
+            let id = try Self.accountID(named: account, in: db)
             return try Row.fetchAll(
                 db, sql: "SELECT * FROM jobs WHERE owner_id = ?" + (all ? "" : " AND state = 'pending'") + " ORDER BY id DESC",
                 arguments: [id]

@@ -18,9 +18,7 @@ extension LedgerReader {
     /// An account's orders, newest first; only the open ones unless `all`.
     public func orders(of account: String, all: Bool = false) throws -> [BookOrder] {
         try pool.read { db in
-            guard try Int64.fetchOne(db, sql: "SELECT id FROM accounts WHERE name = ?", arguments: [account]) != nil else {
-                throw Rejection.unknownAccount(account)
-            }
+            _ = try Self.accountID(named: account, in: db)
             return try Self.orders(db, where: "a.name = ?" + (all ? "" : " AND o.state = 'open'"), order: "o.id DESC", [account])
         }
     }

@@ -13,9 +13,7 @@ extension LedgerReader {
     /// An account's factories, or every factory when `owner` is nil.
     public func factories(of owner: String? = nil) throws -> [Factory] {
         try pool.read { db in
-            if let owner, try Int64.fetchOne(db, sql: "SELECT id FROM accounts WHERE name = ?", arguments: [owner]) == nil {
-                throw Rejection.unknownAccount(owner)
-            }
+            if let owner { _ = try Self.accountID(named: owner, in: db) }
             let rows = try Row.fetchAll(db, sql: """
                 SELECT f.id, a.name AS owner, f.name FROM factories f JOIN accounts a ON a.id = f.owner_id
                 WHERE ? IS NULL OR a.name = ? ORDER BY f.id

@@ -29,9 +29,7 @@ public struct LedgerReader: Sendable {
     /// Every non-zero balance of an account.
     public func balances(of name: String) throws -> [Holding] {
         try pool.read { db in
-            guard try Row.fetchOne(db, sql: "SELECT 1 FROM accounts WHERE name = ?", arguments: [name]) != nil else {
-                throw Rejection.unknownAccount(name)
-            }
+            _ = try Self.accountID(named: name, in: db)
             return try Row.fetchAll(
                 db,
                 sql: """
@@ -53,9 +51,7 @@ public struct LedgerReader: Sendable {
     /// The account's movements, newest first, with the journal entry each came from.
     public func history(of name: String, limit: Int = 50) throws -> [Movement] {
         try pool.read { db in
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM accounts WHERE name = ?", arguments: [name]) else {
-                throw Rejection.unknownAccount(name)
-            }
+            let id = try Self.accountID(named: name, in: db)
             return try Row.fetchAll(
                 db,
                 sql: """
@@ -76,6 +72,14 @@ public struct LedgerReader: Sendable {
                     posting: Posting(id: $0["id"], from: $0["debit"], to: $0["credit"], asset: $0["code"], amount: $0["amount"]))
             }
         }
+    }
+
+    /// The id of a named account, or the refusal a player reads when there is none.
+    static func accountID(named name: String, in db: Database) throws -> Int64 {
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM accounts WHERE name = ?", arguments: [name]) else {
+            throw Rejection.unknownAccount(name)
+        }
+        return id
     }
 
     /// Journal entries from `seq` on, in order.
