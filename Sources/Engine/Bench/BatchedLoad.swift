@@ -45,6 +45,11 @@ extension BatchedLoad {
     }
 }
 
+extension [Double] {
+    /// The middle measurement: what the benchmarks report from their interleaved rounds.
+    public var median: Double { sorted()[count / 2] }
+}
+
 extension Duration {
     /// The duration in seconds, for rates.
     public var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }

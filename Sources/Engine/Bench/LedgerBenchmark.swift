@@ -48,11 +48,10 @@ public struct LedgerBenchmark: Sendable {
         }
         let (p50, p99) = try await latency()
         return Figures(
-            batchedPerSecond: median(batched), concurrentPerSecond: median(concurrent), rawPerSecond: median(raw),
+            batchedPerSecond: batched.median, concurrentPerSecond: concurrent.median, rawPerSecond: raw.median,
             latencyP50Micros: p50, latencyP99Micros: p99)
     }
 
-    private func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
     private func batchedRate() async throws -> Double {
         let engine = try await freshEngine()

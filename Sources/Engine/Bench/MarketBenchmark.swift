@@ -33,7 +33,7 @@ public struct MarketBenchmark: Sendable {
             swaps.append(try await rate(swapsBothWays()))
             orders.append(try await rate(orderPairs()))
         }
-        return Figures(transfersPerSecond: median(transfers), swapsPerSecond: median(swaps), ordersPerSecond: median(orders))
+        return Figures(transfersPerSecond: transfers.median, swapsPerSecond: swaps.median, ordersPerSecond: orders.median)
     }
 
     private func rate(_ submissions: [Submission]) async throws -> Double {
@@ -73,5 +73,4 @@ public struct MarketBenchmark: Sendable {
         }
     }
 
-    private func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 }

@@ -32,7 +32,7 @@ struct BotBenchmark: Sendable {
             direct.append(try await directRate())
             viaBot.append(try await botRate())
         }
-        return Figures(updatesPerSecond: median(viaBot), commandsPerSecond: median(direct))
+        return Figures(updatesPerSecond: viaBot.median, commandsPerSecond: direct.median)
     }
 
     private var quiet: Logger {
@@ -111,5 +111,4 @@ struct BotBenchmark: Sendable {
         for result in await engine.submit(setup) { _ = try result.get() }
     }
 
-    private func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 }
