@@ -79,9 +79,7 @@ final class RuleSet {
     /// returns nil when the rule file or the function is absent (the caller's default applies). A failing rule refuses the
     /// command with the rule's own `file:line` message.
     func call(_ script: String, _ function: String, _ context: Context, _ values: [LuaValue]) throws -> LuaResult? {
-        let version = sandbox.sha256(of: script)
-        consulted[script] = version ?? "-"
-        guard version != nil, let layout = layouts[context] else { return nil }
+        guard consult(script) != nil, let layout = layouts[context] else { return nil }
         calls += 1
         do {
             return try sandbox.call(script, function, record: layout, values, seed: seed)
@@ -94,14 +92,19 @@ final class RuleSet {
 
     /// A script's global as a value (a recipe's `recipe` table), noted as consulted like a call.
     func global(_ script: String, _ name: String) throws -> (value: LuaValue, version: String)? {
-        let version = sandbox.sha256(of: script)
-        consulted[script] = version ?? "-"
-        guard let version else { return nil }
+        guard let version = consult(script) else { return nil }
         do {
             return (try sandbox.global(script, name), version)
         } catch {
             throw Rejection.ruleFailed(error.description)
         }
+    }
+
+    /// Notes that the current command consulted `script` and returns its loaded version, if any.
+    private func consult(_ script: String) -> String? {
+        let version = sandbox.sha256(of: script)
+        consulted[script] = version ?? "-"
+        return version
     }
 
     /// Whether a loaded script defines a Lua function called `name`.
