@@ -64,8 +64,9 @@ actor Sender {
                 let wait = limiter.reserve(chat: request.chat, now: (ContinuousClock.now - origin).nanoseconds)
                 if wait > 0 { try? await Task.sleep(for: .nanoseconds(wait)) }
             }
+            // A request Telegram answered is settled even when stopping, or the next start would send
+            // a delivered reply again; one cut short by the stop stays in the outbox (the loop ends).
             let result = await api.send(request.method, body: Data(request.body.utf8))
-            if Task.isCancelled { return false }  // stopping: what was cut short stays in the outbox
             switch result {
             case .success:
                 return forget(item)
