@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "tix", targets: ["tix"]),
+        .executable(name: "tix-dev", targets: ["tix-dev"]),
         .library(name: "Engine", targets: ["Engine"]),
         .library(name: "LuaBridge", targets: ["LuaBridge"]),
         .library(name: "Bot", targets: ["Bot"]),
@@ -17,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Lua 5.4 from Debian's liblua5.4-dev; the C shim wraps the macros Swift cannot import.
@@ -46,9 +48,10 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
-        // A stand-in for the Telegram Bot API on loopback: the bot's tests and `tix bench bot` talk to it.
+        // A stand-in for the Telegram Bot API on loopback: the bot's tests and `tix-dev bench bot` talk to it.
         .target(
             name: "LocalTelegram",
             dependencies: [.product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")]),
@@ -57,15 +60,38 @@ let package = Package(
             dependencies: [
                 "Engine",
                 "Bot",
-                "LocalTelegram",
                 "LuaBridge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine"]),
-        .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge"]),
+        // Development only, never in the product: the benchmarks behind `tix-dev bench` and the load
+        // generator the crash tests kill.
+        .target(
+            name: "Benchmarks",
+            dependencies: [
+                "Engine",
+                "Bot",
+                "LocalTelegram",
+                "LuaBridge",
+                "LuaShim",
+                "CLua",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .executableTarget(
+            name: "tix-dev",
+            dependencies: [
+                "Benchmarks",
+                "Engine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(
+            name: "EngineTests",
+            dependencies: ["Engine", "LuaBridge", "Benchmarks", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "LuaShim", "CLua"]),
         .testTarget(
             name: "BotTests",
-            dependencies: ["Bot", "Engine", "LocalTelegram"]),
+            dependencies: ["Bot", "Engine", "LocalTelegram", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "BenchmarkTests", dependencies: ["Benchmarks"]),
     ]
 )

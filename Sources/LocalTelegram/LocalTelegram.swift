@@ -6,7 +6,7 @@ import Synchronization
 /// A stand-in for the Telegram Bot API on 127.0.0.1, speaking its wire format: updates with messages
 /// and callback queries, long polling with offsets that confirm, webhooks with the secret-token
 /// header, message ids per chat, edits, callback answers, and `ok`/`result`/`error_code`/
-/// `parameters.retry_after` answers. Tests and `tix bench bot` drive users through it and read what
+/// `parameters.retry_after` answers. Tests and `tix-dev bench bot` drive users through it and read what
 /// the bot sent; faults can be injected per method.
 public final class LocalTelegram: Sendable {
     public static let botUser = LocalUser(id: 1_000_000, username: "tixbot", firstName: "Tix")

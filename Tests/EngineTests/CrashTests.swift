@@ -4,25 +4,26 @@ import Testing
 
 @Suite("Crash safety")
 struct CrashTests {
-    /// The `tix` executable built beside the test bundle.
-    static var tixBinary: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tix")
+    /// An executable of this package built beside the test bundle (`tix`, `tix-dev`).
+    static func built(_ name: String) -> URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(name)
     }
 
     @Test("SIGKILL at random moments loses no acknowledged command and breaks no invariant")
     func killAndRestart() async throws {
-        let binary = Self.tixBinary
-        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build tix first: swift build")
+        let binary = Self.built("tix-dev")
+        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build tix-dev first: swift build")
         let path = scratchPath()
         let acks = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("acks.log").path
-        var rng = SplitMix64(state: UInt64(Date().timeIntervalSince1970))
+        var rng = SplitMix64(state: testSeed())
         let rounds = ProcessInfo.processInfo.environment["CI"] == nil ? 10 : 20
         var acknowledged = Set<String>()
 
         for round in 0..<rounds {
             let load = Process()
             load.executableURL = binary
-            load.arguments = ["load", "--db", path, "--ack-log", acks, "--prefix", "r\(round)", "--submitters", "4"]
+            load.arguments = ["load", "--db", path, "--ack-log", acks, "--prefix", "r\(round)", "--submitters", "4",
+                              "--seed", String(rng.next())]
             load.standardOutput = FileHandle.nullDevice
             try load.run()
             try await Task.sleep(for: .milliseconds(Int.random(in: 300...900, using: &rng)))
@@ -48,7 +49,7 @@ struct CrashTests {
 struct JobCrashTests {
     @Test("tix serve killed with crafts in flight: after restarts every craft completes exactly once")
     func killServeWithJobsInFlight() async throws {
-        let binary = CrashTests.tixBinary
+        let binary = CrashTests.built("tix")
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build tix first: swift build")
         let path = scratchPath()
         let rules = try rulesDirectory([
@@ -63,7 +64,7 @@ struct JobCrashTests {
         try await admin(engine, .mint(to: "alice", asset: "ore", amount: 100_000))
         try await engine.submit(Submission(actor: "alice", key: "f", command: .buildFactory(account: "alice", name: "Line")))
 
-        var rng = SplitMix64(state: UInt64(Date().timeIntervalSince1970))
+        var rng = SplitMix64(state: testSeed())
         var started = 0
         for round in 0..<8 {
             let serve = Process()

@@ -1,3 +1,4 @@
+import Benchmarks
 import Foundation
 import Testing
 @testable import Engine
@@ -38,14 +39,13 @@ struct Snapshot: Equatable {
     }
 }
 
-/// A seeded generator so property tests can be replayed from their seed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// The seeded generator of the load generator, so property tests replay from their seed.
+typealias SplitMix64 = Benchmarks.SplitMix64
+
+/// The seed of a randomized test: `TIX_TEST_SEED` when set (to reproduce a failure), else a fresh one.
+/// Printed, so a failing run names the seed that reproduces it.
+func testSeed(_ test: String = #function) -> UInt64 {
+    let seed = ProcessInfo.processInfo.environment["TIX_TEST_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 0...UInt64.max)
+    print("\(test): TIX_TEST_SEED=\(seed)")
+    return seed
 }

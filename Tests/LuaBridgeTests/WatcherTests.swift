@@ -86,12 +86,3 @@ struct WatcherTests {
         ])
     }
 }
-
-@Suite("Benchmark")
-struct BenchmarkTests {
-    @Test func benchmarkRunsBothPathsWithEqualResults() throws {
-        let result = try RuleCallBenchmark.run(iterations: 2_000)
-        #expect(result.bridgedCallsPerSecond > 0)
-        #expect(result.bareCallsPerSecond > 0)
-    }
-}

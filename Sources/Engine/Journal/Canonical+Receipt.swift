@@ -1,7 +1,7 @@
 extension Canonical {
     /// Every command's receipt is encoded by the single writer, so it has a writer of its own: the same
     /// bytes the generic ``CanonicalEncoder`` gives (a test holds the two equal), without building a tree.
-    static func encode(_ receipt: Receipt) -> String {
+    package static func encode(_ receipt: Receipt) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(64 + receipt.postings.count * 96)
         out += #"{"at":"#.utf8

@@ -2,8 +2,8 @@ import Foundation
 
 /// The one encoding commands and receipts are journaled and hashed in: JSON with sorted keys, so the
 /// same value always gives the same bytes on every machine and every replay.
-enum Canonical {
-    static func encode<T: Encodable>(_ value: T) throws -> String {
+package enum Canonical {
+    package static func encode<T: Encodable>(_ value: T) throws -> String {
         try CanonicalEncoder().encode(value)
     }
 

@@ -18,6 +18,9 @@ public struct JournalEntry: Sendable, Hashable {
     public var rules: String
     public var hash: [UInt8]
 
+    /// The hash in lower-case hex, as `tix journal` and `tix verify` print it.
+    public var hashHex: String { hash.hex }
+
     /// The hash before the first entry.
     public static let genesis = [UInt8](repeating: 0, count: 32)
 
@@ -49,19 +52,5 @@ extension JournalEntry {
         self.init(
             seq: row["seq"], at: row["at"], actor: row["actor"], key: row["key"], command: row["command"],
             result: row["result"], rules: row["rules"], hash: [UInt8](row["hash"] as Data))
-    }
-}
-
-extension Array where Element == UInt8 {
-    /// Lower-case hex, as hashes are printed.
-    public var hex: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(count * 2)
-        for byte in self {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -7,11 +7,11 @@ import GRDBSQLite
 /// GRDB's own statement cache hashes the whole SQL text on every call and its `StatementArguments` box
 /// every value; here a statement is found by the address of its `StaticString` and values are bound
 /// directly. Errors carry the SQL and SQLite's own message, as GRDB's do.
-struct HotConnection {
+package struct HotConnection {
     let db: Database
     let statements: StatementCache
 
-    init(_ db: Database, statements: StatementCache) {
+    package init(_ db: Database, statements: StatementCache) {
         self.db = db
         self.statements = statements
         statements.attach(to: db)
@@ -19,7 +19,7 @@ struct HotConnection {
 
     /// Executes a statement to completion and returns the number of rows it changed.
     @discardableResult
-    func run(_ sql: StaticString, _ arguments: SQLArgument...) throws -> Int {
+    package func run(_ sql: StaticString, _ arguments: SQLArgument...) throws -> Int {
         let statement = try prepare(sql, arguments)
         defer { sqlite3_reset(statement) }
         var code = sqlite3_step(statement)
@@ -59,7 +59,7 @@ struct HotConnection {
         return rows
     }
 
-    var lastInsertedRowID: Int64 { db.lastInsertedRowID }
+    package var lastInsertedRowID: Int64 { db.lastInsertedRowID }
 
     private func prepare(_ sql: StaticString, _ arguments: [SQLArgument]) throws -> SQLiteStatement {
         let statement = try statements.statement(sql, in: db)
@@ -88,11 +88,11 @@ struct HotConnection {
 
 /// Prepared statements of one connection, keyed by the address of their SQL literal. Owned by whoever
 /// owns the connection (the writer thread, a replay); not shared.
-final class StatementCache {
+package final class StatementCache {
     private var connection: OpaquePointer?
     private var statements: [UnsafeRawPointer: Statement] = [:]
 
-    init() {}
+    package init() {}
 
     /// Statements belong to one connection: meeting another one starts the cache afresh.
     fileprivate func attach(to db: Database) {

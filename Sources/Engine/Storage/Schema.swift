@@ -4,8 +4,8 @@ import GRDB
 ///
 /// Amounts are INTEGER minor units. `balances` is derived state (it equals the sum of `postings`),
 /// kept so that reads and overdraft checks are one lookup; `tix verify` proves the two agree.
-enum Schema {
-    static var migrator: DatabaseMigrator {
+package enum Schema {
+    package static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1 ledger and journal") { db in
             try db.execute(sql: """

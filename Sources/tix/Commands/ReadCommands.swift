@@ -50,13 +50,13 @@ struct JournalCommand: AsyncParsableCommand {
         if global.json {
             print(Output.encode(entries.map {
                 ["seq": "\($0.seq)", "at": "\($0.at)", "actor": $0.actor, "key": $0.key,
-                 "command": $0.command, "result": $0.result, "rules": $0.rules, "hash": $0.hash.hex]
+                 "command": $0.command, "result": $0.result, "rules": $0.rules, "hash": $0.hashHex]
             }))
         } else {
             for entry in entries {
                 print("#\(entry.seq) \(entry.actor) \(entry.command)\n    → \(entry.result)")
                 if !entry.rules.isEmpty { print("    rules \(entry.rules)") }
-                print("    hash \(entry.hash.hex)")
+                print("    hash \(entry.hashHex)")
             }
         }
     }

@@ -1,8 +1,6 @@
 import ArgumentParser
-import Engine
-import Bot
+import Benchmarks
 import Foundation
-import LuaBridge
 
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
+import Engine
 import Foundation
 
-/// `tix bench jobs`: scheduled crafts completed per second through the worker's `runDueJobs`, each
+/// `tix-dev bench jobs`: scheduled crafts completed per second through the worker's `runDueJobs`, each
 /// with its ledger effects (inputs burned from escrow, outputs issued), against the engine's plain
 /// transfer rate in the same run.
 ///
@@ -52,7 +53,7 @@ public struct JobBenchmark: Sendable {
             completed += receipt.postings.count / 2
         }
         let jobRate = Double(completed) / (ContinuousClock.now - start).seconds
-        guard completed == jobs else { throw VerificationFailure("\(completed) of \(jobs) crafts completed") }
+        guard completed == jobs else { throw BenchmarkFailure("\(completed) of \(jobs) crafts completed") }
         return Figures(transfersPerSecond: transferRate, jobsPerSecond: jobRate)
     }
 

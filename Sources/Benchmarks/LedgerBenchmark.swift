@@ -1,7 +1,8 @@
+import Engine
 import Foundation
 import GRDB
 
-/// `tix bench ledger`: the engine's durable transfer rate against the raw SQLite ceiling, in one run.
+/// `tix-dev bench ledger`: the engine's durable transfer rate against the raw SQLite ceiling, in one run.
 ///
 /// The ceiling writes the same rows a transfer writes (journal entry, posting, two balances) with plain
 /// prepared statements in transactions of 1000, at the same `synchronous` level. What the engine adds

@@ -4,28 +4,28 @@ import Foundation
 import LocalTelegram
 import Logging
 
-/// `tix bench bot`: updates per second handled end to end (getUpdates → engine → sendMessage) through
+/// `tix-dev bench bot`: updates per second handled end to end (getUpdates → engine → sendMessage) through
 /// a local Telegram on loopback, against the same commands submitted straight to the engine in the
 /// same run, as many at once as the bot handles (a getUpdates batch).
 ///
 /// Each update is a market order, in pairs: a sell and the buy that fills it, from different players.
-struct BotBenchmark: Sendable {
-    struct Figures: Sendable {
-        var updatesPerSecond: Double
-        var commandsPerSecond: Double
+public struct BotBenchmark: Sendable {
+    public struct Figures: Sendable {
+        public var updatesPerSecond: Double
+        public var commandsPerSecond: Double
     }
 
-    var updates = 10_000
-    var players = 1000
+    public var updates = 10_000
+    public var players = 1000
     /// Commands in flight against the engine directly: what one getUpdates batch gives the bot.
-    var inFlight = 100
-    var rounds = 3
-    var directory: URL
-    var rules: URL?
+    public var inFlight = 100
+    public var rounds = 3
+    public var directory: URL
+    public var rules: URL?
 
-    init(directory: URL) { self.directory = directory }
+    public init(directory: URL) { self.directory = directory }
 
-    func run() async throws -> Figures {
+    public func run() async throws -> Figures {
         var viaBot: [Double] = []
         var direct: [Double] = []
         for _ in 0..<rounds {

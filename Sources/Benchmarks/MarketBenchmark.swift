@@ -1,6 +1,7 @@
+import Engine
 import Foundation
 
-/// `tix bench market`: the markets' commands per second through the engine, against the engine's plain
+/// `tix-dev bench market`: the markets' commands per second through the engine, against the engine's plain
 /// transfer rate measured in the same run (same players, submitters, batches and rules).
 ///
 /// Swaps alternate buying and selling ore at the AMM, each paying the pool's fee. Orders come in pairs,

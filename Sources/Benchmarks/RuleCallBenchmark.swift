@@ -1,4 +1,5 @@
 import CLua
+import LuaBridge
 import LuaShim
 
 /// Compares a full bridged rule call (script lookup, budget hook, a fresh context table
@@ -15,13 +16,12 @@ public enum RuleCallBenchmark {
         """
 
     public static func run(iterations: Int) throws -> (bridgedCallsPerSecond: Double, bareCallsPerSecond: Double) {
-        let context: LuaValue = ["amount": 125_000, "asset": "TIX", "to_kind": "org"]
         let sandbox = try LuaSandbox()
         try sandbox.load(name: "fee.lua", source: feeRule)
         // The hot path an engine would use: field names interned once, values per call.
         let layout = sandbox.layout(["amount", "asset", "to_kind"])
         let values: [LuaValue] = [125_000, "TIX", "org"]
-        let bare = try BareFeeState(source: feeRule, context: context)
+        let bare = try BareFeeState(source: feeRule)
         defer { bare.close() }
 
         // Interleaved rounds, best of each, after one warm-up round: robust against a busy
@@ -59,14 +59,21 @@ private struct BareFeeState {
     let state: OpaquePointer
     let context: Int32
 
-    init(source: String, context: LuaValue) throws {
+    /// Loads `source` and builds the bridged path's context once: `{amount = 125000, asset = "TIX", to_kind = "org"}`.
+    init(source: String) throws {
         guard let state = luaL_newstate() else { throw LuaError(kind: .memoryExceeded, file: "fee.lua", message: "no state") }
         luaL_openlibs(state)
-        guard tix_dostring(state, source) == LUA_OK else {
+        guard luaL_loadstring(state, source) == LUA_OK, tix_pcall(state, 0, 0) == LUA_OK else {
             lua_close(state)
             throw LuaError(kind: .syntax, file: "fee.lua", message: "baseline does not load")
         }
-        try LuaStack(state: state).push(context)
+        lua_createtable(state, 0, 3)
+        lua_pushinteger(state, 125_000)
+        lua_setfield(state, -2, "amount")
+        lua_pushstring(state, "TIX")
+        lua_setfield(state, -2, "asset")
+        lua_pushstring(state, "org")
+        lua_setfield(state, -2, "to_kind")
         self.state = state
         self.context = lua_gettop(state)
     }

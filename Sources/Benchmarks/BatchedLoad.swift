@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import Logging
 
@@ -37,6 +38,12 @@ struct BatchedLoad: Sendable {
     }
 }
 
+/// A benchmark whose work did not all happen: its figure would be meaningless.
+struct BenchmarkFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
 extension BatchedLoad {
     static var quietLogger: Logger {
         var logger = Logger(label: "tix.bench")
@@ -47,10 +54,10 @@ extension BatchedLoad {
 
 extension [Double] {
     /// The middle measurement: what the benchmarks report from their interleaved rounds.
-    public var median: Double { sorted()[count / 2] }
+    var median: Double { sorted()[count / 2] }
 }
 
 extension Duration {
     /// The duration in seconds, for rates.
-    public var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
