@@ -54,7 +54,7 @@ struct FactoryCommand: AsyncParsableCommand {
 struct CraftCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "craft", abstract: "Craft in factories; crafts finish on the job queue.",
-        subcommands: [Start.self, Cancel.self, Jobs.self])
+        subcommands: [Start.self, Cancel.self, Jobs.self, Wait.self])
 
     struct Start: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Start a craft: tix craft start alice 1 iron_ingot")
