@@ -110,7 +110,7 @@ struct CraftSection: Section {
 
     private static func line(_ running: (job: QueuedJob, craft: Craft), _ request: Request) -> String {
         Texts.craftLine(
-            running.job.id, outputs: running.craft.outputs.map { request.format($0.amount, $0.asset) }, factory: running.craft.factory,
+            running.job.id, outputs: Texts.outputs(of: running.craft, request.format), factory: running.craft.factory,
             due: running.job.dueAt, repeats: running.craft.repeats)
     }
 }
