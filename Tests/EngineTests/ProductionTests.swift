@@ -7,8 +7,10 @@ import Testing
 let shippedRecipes = shippedRules.deletingLastPathComponent().appendingPathComponent("recipes")
 
 /// A workshop: alice with tickets, raw materials and one factory; rules and recipes as given.
-func workshop(clock: ManualClock, path: String = scratchPath(), recipes: URL = shippedRecipes) async throws -> Engine {
-    let engine = try Engine(path: path, clock: clock, rules: shippedRules, recipes: recipes)
+func workshop(
+    clock: ManualClock, path: String = scratchPath(), rules: URL = shippedRules, recipes: URL = shippedRecipes
+) async throws -> Engine {
+    let engine = try Engine(path: path, clock: clock, rules: rules, recipes: recipes)
     try await seed(engine, players: ["alice", "bob"], tickets: 1000)
     for raw in ["ore", "wood", "crystal"] {
         try await admin(engine, .defineAsset(Asset(code: raw, kind: .raw, scale: 0)))
@@ -142,6 +144,38 @@ struct ProductionTests {
         #expect(try items(engine, "alice", "forge") == 1)
     }
 
+    @Test("a cancel_fee that answers nonsense refuses the cancel in its own words and changes nothing", arguments: [
+        "function cancel_fee(c) return { gold = 1 } end",
+        "function cancel_fee(c) return { ore = 7 } end",
+        "function cancel_fee(c) return { ore = -1 } end",
+        "function cancel_fee(c) return 5 end",
+    ])
+    func badCancelFee(source: String) async throws {
+        let clock = ManualClock()
+        let engine = try await workshop(clock: clock, rules: try rulesDirectory(["production.lua": source]))
+        defer { engine.close() }
+        let job = try await craft(engine, "forge").createdID!
+        let before = try Snapshot(engine)
+        let error = await #expect(throws: Rejection.self) {
+            try await engine.submit(Submission(actor: "alice", key: "c", command: .cancelCraft(account: "alice", job: job)))
+        }
+        #expect(error?.code == "ruleFailed")
+        #expect(error?.description.contains("cancel_fee()") == true)
+        #expect(try Snapshot(engine) == before)
+    }
+
+    @Test("a cancel_fee may waive the fee: an item it leaves out burns none")
+    func waivedCancelFee() async throws {
+        let clock = ManualClock()
+        let rules = try rulesDirectory(["production.lua": "function cancel_fee(c) return { wood = 2 } end"])
+        let engine = try await workshop(clock: clock, rules: rules)
+        defer { engine.close() }
+        let job = try await craft(engine, "forge").createdID!
+        try await engine.submit(Submission(actor: "alice", key: "c", command: .cancelCraft(account: "alice", job: job)))
+        #expect(try items(engine, "alice", "ore") == 100)
+        #expect(try items(engine, "alice", "wood") == 98)
+    }
+
     @Test("a running craft keeps the recipe version it started with, even if the file changes or goes")
     func recipeChangedMidJob() async throws {
         let clock = ManualClock()
@@ -166,6 +200,28 @@ struct ProductionTests {
         #expect(try items(engine, "alice", "widget") == 10)
         #expect(try items(engine, "alice", "ore") == 100 - 1 - 5)
         await #expect(throws: Rejection.unknownRecipe("widget")) { try await craft(engine, "widget") }
+        let report = try Verifier().verify(path: path)
+        #expect(report.ok, "\(report.problems)")
+    }
+
+    @Test("a variable yield uses the yield(c) of the version the craft started with; once that is gone, the declared outputs")
+    func yieldOfTheStartingVersion() async throws {
+        let clock = ManualClock()
+        let path = scratchPath()
+        let widget = "recipe = { name = 'Widget', inputs = { ore = 1 }, outputs = { widget = 1 }, duration = 1000 }\n"
+        let recipes = try rulesDirectory(["widget.lua": widget + "function yield(c) return { widget = 5 } end"])
+        var engine = try await workshop(clock: clock, path: path, recipes: recipes)
+        try await craft(engine, "widget")
+        try await runJobs(engine, clock, after: 1000)
+        #expect(try items(engine, "alice", "widget") == 5)
+        try await craft(engine, "widget")
+        engine.close()
+        try (widget + "function yield(c) return { widget = 50 } end")
+            .write(to: recipes.appendingPathComponent("widget.lua"), atomically: true, encoding: .utf8)
+        engine = try Engine(path: path, clock: clock, rules: shippedRules, recipes: recipes)
+        defer { engine.close() }
+        try await runJobs(engine, clock, after: 1000)
+        #expect(try items(engine, "alice", "widget") == 5 + 1)
         let report = try Verifier().verify(path: path)
         #expect(report.ok, "\(report.problems)")
     }
