@@ -49,15 +49,16 @@ extension Ledger {
         for output in outputs where try asset(code: output.asset, in: db) == nil {
             try store.define(output.asset, as: recipe.makes)
         }
-        var craft = Craft(
+        let craft = Craft(
             account: account, factory: factory, recipe: recipe.id, version: version, inputs: recipe.inputs,
             outputs: outputs, duration: max(1, recipe.duration * 100 / modifiers.speedPercent), repeats: repeats)
-        craft.variableYield = recipe.variableYield && !rolledAtStart
         let postings = try craft.inputs.isEmpty ? [] : post(
             craft.inputs.map { Posting(from: craft.account, to: Account.escrow, asset: $0.asset, amount: $0.amount) }, seq, db)
         let (due, overflow) = at.addingReportingOverflow(craft.duration)
         guard !overflow else { throw Rejection.ruleFailed("\(Recipe.script(craft.recipe)): the duration is too long") }
-        let job = try queue.schedule(.craft(craft), dueAt: due, seq: seq, format: format, owner: owner, factory: craft.factory)
+        var queued = craft
+        queued.variableYield = recipe.variableYield && !rolledAtStart
+        let job = try queue.schedule(.craft(queued), dueAt: due, seq: seq, format: format, owner: owner, factory: craft.factory)
         return (job, postings)
     }
 
