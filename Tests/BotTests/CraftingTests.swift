@@ -65,7 +65,7 @@ struct CraftingTests {
         #expect(try stage.engine.reader.factories(of: "alice").first?.components == ["forge": 1])
         #expect(try held("forge") == 0)
 
-        // A repeating craft by the toggle, then stopped: its inputs come back.
+        // A repeating craft by the toggle, then stopped: its inputs come back, but for the cancel fee.
         let bench3 = try #require(try await alice.press("🏭 #1 Smithy", on: factories).message)
         #expect(bench3.text?.hasPrefix("#1 Smithy: 1 forge\nIdle.") == true)
         let repeating = try #require(try await alice.press("🔁 Repeat: off", on: bench3).message)
@@ -76,8 +76,8 @@ struct CraftingTests {
         let running = try await alice.send("/jobs")
         #expect(running.text == "⏳ Your crafts:\n#2: 1 iron_ingot in factory #1, ready 11-14 22:19 UTC, repeating")
         let stopped = try #require(try await alice.press("Stop #2", on: running).message)
-        #expect(stopped.text == "✖️ Craft #2 cancelled. Back to you: 2 ore.")
-        #expect(try held("ore") == 14)
+        #expect(stopped.text == "✖️ Craft #2 cancelled. Back to you: 1 ore. The cancel fee burned 1 ore.")
+        #expect(try held("ore") == 13)
         #expect(try await alice.send("/jobs").text == "⏳ Nothing is crafting.")
 
         // Refusals in the engine's words change nothing.

@@ -59,15 +59,17 @@ enum Outcome {
             return Texts.fitted(
                 component, factory: factory, cost: request.format(cost(in: receipt, paidBy: account), Asset.ticket.code))
         case .startCraft(let account, _, _, _):
-            // The job holds the craft as it started: outputs (a variable yield's too) and the factory's speed.
+            // The job holds the craft as it started: outputs (not a variable yield's) and the factory's speed.
             guard let job = (try? request.reader.jobs(of: account))?.first(where: { $0.id == receipt.createdID }),
                 case .craft(let craft) = job.job
             else { return Texts.done(entry: receipt.seq) }
             return Texts.craftStarted(
-                job.id, outputs: craft.outputs.map { request.format($0.amount, $0.asset) }, factory: craft.factory,
+                job.id, outputs: Texts.outputs(of: craft, request.format), factory: craft.factory,
                 due: job.dueAt, repeats: craft.repeats)
         case .cancelCraft(_, let id):
-            return Texts.craftCancelled(id, returned: receipt.postings.map { request.format($0.amount, $0.asset) })
+            let (fee, returned) = (receipt.postings.filter { $0.to == Account.sink }, receipt.postings.filter { $0.to != Account.sink })
+            return Texts.craftCancelled(
+                id, returned: returned.map { request.format($0.amount, $0.asset) }, fee: fee.map { request.format($0.amount, $0.asset) })
         default:
             return Texts.done(entry: receipt.seq)
         }

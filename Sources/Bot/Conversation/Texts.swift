@@ -33,7 +33,7 @@ enum Texts {
         static let recipes = "what can be crafted, from what, in how long"
         static let craft = "start a craft; repeat keeps it going while the inputs last"
         static let jobs = "your crafts and when they are ready"
-        static let cancelCraft = "stop a craft and get its inputs back"
+        static let cancelCraft = "stop a craft and get most of its inputs back"
     }
 
     enum Usage {
@@ -304,8 +304,15 @@ enum Texts {
             + (repeats ? " It starts again when done, while the inputs last." : "")
     }
 
-    static func craftCancelled(_ id: Int64, returned: [String]) -> String {
+    static func craftCancelled(_ id: Int64, returned: [String], fee: [String]) -> String {
         "✖️ Craft #\(id) cancelled." + (returned.isEmpty ? "" : " Back to you: \(returned.joined(separator: ", ")).")
+            + (fee.isEmpty ? "" : " The cancel fee burned \(fee.joined(separator: ", ")).")
+    }
+
+    /// What a craft makes, as far as anyone knows: a variable yield is decided only when the craft completes.
+    static func outputs(of craft: Craft, _ format: (Int64, String) -> String) -> [String] {
+        craft.variableYield
+            ? craft.outputs.map { "\($0.asset) (how many is decided on completion)" } : craft.outputs.map { format($0.amount, $0.asset) }
     }
 
     /// The message a crafter gets when a craft finishes.

@@ -91,7 +91,7 @@ struct CraftSection: Section {
             buttons: stops.rows() + [[Button(Texts.Label.factories, "fac"), Texts.menuButton]], replacesPressed: true)
     }
 
-    /// `/cancel_craft 7`, or its Stop button: the craft ends and its inputs come back.
+    /// `/cancel_craft 7`, or its Stop button: the craft ends and its inputs come back, less the cancel fee.
     private func cancel(_ request: Request) async throws -> Answer {
         let command = Command.cancelCraft(account: try request.account, job: try request.id(0, of: "cancel_craft", usage: Texts.Usage.cancelCraft))
         let receipt = try await request.submit(command)
@@ -110,7 +110,7 @@ struct CraftSection: Section {
 
     private static func line(_ running: (job: QueuedJob, craft: Craft), _ request: Request) -> String {
         Texts.craftLine(
-            running.job.id, outputs: running.craft.outputs.map { request.format($0.amount, $0.asset) }, factory: running.craft.factory,
+            running.job.id, outputs: Texts.outputs(of: running.craft, request.format), factory: running.craft.factory,
             due: running.job.dueAt, repeats: running.craft.repeats)
     }
 }

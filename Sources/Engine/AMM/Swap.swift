@@ -6,9 +6,14 @@ public struct Swap: Codable, Sendable, Hashable {
     /// Which side `amount` fixes.
     public enum Exact: String, Codable, Sendable, CaseIterable {
         /// `amount` is what the trader gives (fee included); `limit` is the least they accept in return.
-        case input
+        case input = "input"
         /// `amount` is what the trader receives; `limit` is the most they pay for it, fee included.
-        case output
+        case output = "output"
+    }
+
+    /// Journal keys, fixed apart from the property names.
+    enum CodingKeys: String, CodingKey {
+        case account = "account", asset = "asset", side = "side", exact = "exact", amount = "amount", limit = "limit"
     }
 
     /// The trader's account; players swap only their own.

@@ -1,7 +1,8 @@
 /// Every change of state is a command. Commands are plain data: they are journaled in a canonical
 /// encoding and replayed by `tix verify`, so applying one must depend only on the command, its actor,
 /// its journal time and the state before it.
-public enum Command: Codable, Sendable, Hashable {
+/// Its journal encoding is written out in `Command+Coding.swift`, not synthesized.
+public enum Command: Sendable, Hashable {
     /// Opens an account. Players may open their own; only the admin opens org and system accounts.
     case openAccount(name: String, kind: Account.Kind)
     /// Declares a new item kind (or currency) that accounts can hold.
@@ -27,7 +28,7 @@ public enum Command: Codable, Sendable, Hashable {
     /// Starts crafting `recipe` (a file in `recipes/`) in a factory; `createdID` is the job's id.
     /// A repeating craft starts again on completion while the inputs last.
     case startCraft(account: String, factory: Int64, recipe: String, repeats: Bool = false)
-    /// Cancels a pending craft and returns its inputs.
+    /// Cancels a pending craft: `rules/production.lua` `cancel_fee` burns a share of its inputs, the rest returns.
     case cancelCraft(account: String, job: Int64)
     /// Runs the jobs that are due (crafts finishing, orders expiring). Submitted by the job worker;
     /// refused when nothing is due.

@@ -9,6 +9,9 @@ public struct Receipt: Codable, Sendable, Hashable {
     /// The id of an account or asset the command created (a new pool: its account).
     public var createdID: Int64?
 
+    /// Journal keys, fixed apart from the property names (`Canonical+Receipt.swift` writes the same).
+    enum CodingKeys: String, CodingKey { case seq = "seq", at = "at", postings = "postings", createdID = "createdID" }
+
     public init(seq: Int64, at: Int64, postings: [Posting] = [], createdID: Int64? = nil) {
         self.seq = seq
         self.at = at

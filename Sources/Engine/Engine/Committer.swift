@@ -47,7 +47,8 @@ struct Committer {
                     let at = max(head.at, clock.now())
                     let seq = head.seq + 1
                     let receipt = try ledger.apply(
-                        submission.command, actor: submission.actor, key: submission.key, seq: seq, at: at, in: db)
+                        submission.command, actor: submission.actor, key: submission.key, seq: seq, at: at,
+                        format: .current, in: db)
                     if prepared.preview { throw Preview(receipt: receipt) }
                     try ledger.rules.storeConsultedVersions(seq: seq, in: db)
                     head = try Journal.append(
@@ -59,7 +60,8 @@ struct Committer {
                 return .success(preview.receipt)
             } catch {
                 if let earlier = try Journal.entry(actor: submission.actor, key: submission.key, in: db) {
-                    guard earlier.command == command else { throw Rejection.keyReused(submission.key) }
+                    // Compared as commands: an entry of an older format encodes the same command differently.
+                    guard earlier.command == submission.command else { throw Rejection.keyReused(submission.key) }
                     return .success(try Canonical.decode(Receipt.self, from: earlier.result))
                 }
                 throw error

@@ -1,7 +1,8 @@
 /// Timed work on the one persistent queue: crafts finishing, orders expiring, and the kinds to come
 /// (vote closings, assembly lines). A job is data, run by the `runDueJobs` command, so its effect is
-/// journaled and applied exactly once, in the transaction that marks it done.
-public enum Job: Codable, Sendable, Hashable {
+/// journaled and applied exactly once, in the transaction that marks it done. Its payload encoding is
+/// written out in `Job+Coding.swift`.
+public enum Job: Sendable, Hashable {
     /// A craft in a factory; its inputs wait in escrow until it completes or is cancelled.
     case craft(Craft)
     /// A market order's expiry: if still open, it leaves the book and its escrow returns.
@@ -18,7 +19,11 @@ public enum Job: Codable, Sendable, Hashable {
 /// A job as the queue holds it.
 public struct QueuedJob: Codable, Sendable, Hashable {
     public enum State: String, Codable, Sendable {
-        case pending, done, cancelled, failed
+        case pending = "pending", done = "done", cancelled = "cancelled", failed = "failed"
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id = "id", job = "job", dueAt = "dueAt", state = "state", attempts = "attempts"
     }
 
     public var id: Int64
@@ -30,16 +35,20 @@ public struct QueuedJob: Codable, Sendable, Hashable {
 
 /// A craft as it was started: the recipe version's inputs, outputs and duration are copied in, so a
 /// recipe file that changes, breaks or disappears later cannot change a craft already running.
-public struct Craft: Codable, Sendable, Hashable {
+public struct Craft: Sendable, Hashable {
     public var account: String
     public var factory: Int64
     public var recipe: String
     /// SHA-256 of the recipe file it started with.
     public var version: String
     public var inputs: [ItemAmount]
+    /// What the craft makes; for a variable yield, what the recipe declares until the craft completes
+    /// and its `yield(c)` decides (then the job keeps what it made).
     public var outputs: [ItemAmount]
     /// Milliseconds, after the factory's speed.
     public var duration: Int64
     /// Start the same craft again on completion, while the inputs last.
     public var repeats: Bool
+    /// The recipe's `yield(c)` decides the outputs when the craft completes; nobody knows them before.
+    public var variableYield: Bool = false
 }

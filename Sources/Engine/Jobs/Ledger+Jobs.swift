@@ -4,7 +4,7 @@ extension Ledger {
     /// Jobs one command runs at most, so one commit stays short.
     static let jobsPerRun = 1000
 
-    func runDueJobs(seq: Int64, at: Int64, in db: HotConnection) throws -> [Posting] {
+    func runDueJobs(seq: Int64, at: Int64, format: JournalFormat, in db: HotConnection) throws -> [Posting] {
         let queue = JobQueue(db: db)
         let due = try queue.due(at: at, limit: Self.jobsPerRun)
         guard !due.isEmpty else { throw Rejection.nothingDue }
@@ -14,7 +14,7 @@ extension Ledger {
                 postings += try atomically(db) {
                     // Done first, so a repeating craft's next round finds its slot free.
                     try queue.finish(job.id, as: .done, seq: seq)
-                    return try run(job, seq: seq, at: at, queue, db)
+                    return try run(job, seq: seq, at: at, format: format, queue, db)
                 }
             } catch {
                 if try !queue.retry(job, at: at) {
@@ -26,9 +26,11 @@ extension Ledger {
         return postings
     }
 
-    private func run(_ job: QueuedJob, seq: Int64, at: Int64, _ queue: JobQueue, _ db: HotConnection) throws -> [Posting] {
+    private func run(
+        _ job: QueuedJob, seq: Int64, at: Int64, format: JournalFormat, _ queue: JobQueue, _ db: HotConnection
+    ) throws -> [Posting] {
         switch job.job {
-        case .craft(let craft): try complete(craft, dueAt: job.dueAt, seq: seq, db)
+        case .craft(let craft): try complete(craft, job: job.id, dueAt: job.dueAt, seq: seq, format: format, db)
         case .expireOrder(let order): try expire(order, seq: seq, in: db)
         }
     }

@@ -15,7 +15,8 @@ extension LedgerReader {
                 arguments: [id]
             ).map {
                 QueuedJob(
-                    id: $0["id"], job: try Canonical.decode(Job.self, from: $0["payload"]), dueAt: $0["due_at"],
+                    id: $0["id"], job: try Job.decode($0["payload"], format: try JournalFormat.stored($0["format"])),
+                    dueAt: $0["due_at"],
                     state: QueuedJob.State(rawValue: $0["state"]) ?? .pending, attempts: $0["attempts"])
             }
         }
@@ -41,13 +42,14 @@ extension LedgerReader {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT finished_seq, id, payload FROM jobs
+                    SELECT finished_seq, id, payload, format FROM jobs
                     WHERE state = 'done' AND kind = 'craft' AND (finished_seq, id) > (?, ?)
                     ORDER BY finished_seq, id LIMIT ?
                     """,
                 arguments: [seq, job, limit]
             ).compactMap { row in
-                guard case .craft(let craft) = try Canonical.decode(Job.self, from: row["payload"]) else { return nil }
+                guard case .craft(let craft) = try Job.decode(row["payload"], format: try JournalFormat.stored(row["format"]))
+                else { return nil }
                 return FinishedCraft(seq: row["finished_seq"], job: row["id"], craft: craft)
             }
         }

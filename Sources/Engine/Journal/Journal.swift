@@ -15,11 +15,11 @@ struct Journal {
         } ?? Head()
     }
 
-    /// The entry an actor's idempotency key already names, if any.
-    static func entry(actor: String, key: String, in db: HotConnection) throws -> (command: String, result: String)? {
-        try db.first("SELECT command, result FROM journal WHERE actor = ? AND key = ?", .text(actor), .text(key)) {
-            ($0.text(0), $0.text(1))
-        }
+    /// The command and receipt an actor's idempotency key already names, if any.
+    static func entry(actor: String, key: String, in db: HotConnection) throws -> (command: Command, result: String)? {
+        try db.first("SELECT command, result, format FROM journal WHERE actor = ? AND key = ?", .text(actor), .text(key)) {
+            ($0.text(0), $0.text(1), $0.int(2))
+        }.map { (try Command.decode($0.0, format: try JournalFormat.stored($0.2)), $0.1) }
     }
 
     /// Appends an entry after `head` and returns the new head.
@@ -28,11 +28,14 @@ struct Journal {
         in db: HotConnection
     ) throws -> Head {
         let seq = head.seq + 1
+        let format = JournalFormat.current
         let hash = JournalEntry.chain(
-            previous: head.hash, seq: seq, at: at, actor: actor, key: key, command: command, result: result, rules: rules)
+            previous: head.hash, format: format, seq: seq, at: at, actor: actor, key: key, command: command,
+            result: result, rules: rules)
         try db.run(
-            "INSERT INTO journal (seq, at, actor, key, command, result, rules, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            .int(seq), .int(at), .text(actor), .text(key), .text(command), .text(result), .text(rules), .blob(hash))
+            "INSERT INTO journal (seq, at, actor, key, command, result, rules, hash, format) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            .int(seq), .int(at), .text(actor), .text(key), .text(command), .text(result), .text(rules), .blob(hash),
+            .int(format.rawValue))
         return Head(seq: seq, at: at, hash: hash)
     }
 }

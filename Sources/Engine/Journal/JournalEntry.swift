@@ -5,6 +5,8 @@ import GRDB
 /// One applied command as the journal keeps it. Entries form a hash chain:
 /// `hash = SHA-256(previous hash ‖ entry)`, so changing any past entry breaks every hash after it.
 public struct JournalEntry: Sendable, Hashable {
+    /// How the entry is encoded, hashed and replayed.
+    public var format: JournalFormat
     public var seq: Int64
     /// Journal time, ms since the epoch; never goes backwards.
     public var at: Int64
@@ -25,14 +27,16 @@ public struct JournalEntry: Sendable, Hashable {
     public static let genesis = [UInt8](repeating: 0, count: 32)
 
     /// Hashes the entry's fields after `previous`. Each field is length-prefixed so no two different
-    /// entries share an encoding.
+    /// entries share an encoding. From format 2 on the format is the first field, so an entry cannot be
+    /// passed off as another format's; format 1 entries keep the formula they were written with.
     static func chain(
-        previous: [UInt8], seq: Int64, at: Int64, actor: String, key: String, command: String, result: String,
-        rules: String
+        previous: [UInt8], format: JournalFormat, seq: Int64, at: Int64, actor: String, key: String, command: String,
+        result: String, rules: String
     ) -> [UInt8] {
         var bytes = previous
         bytes.reserveCapacity(previous.count + command.utf8.count + result.utf8.count + rules.utf8.count + 128)
-        for field in [String(seq), String(at), actor, key, command, result, rules] {
+        let fields = [String(seq), String(at), actor, key, command, result, rules]
+        for field in format == .v1 ? fields : [String(format.rawValue)] + fields {
             bytes += String(field.utf8.count).utf8
             bytes.append(UInt8(ascii: ":"))
             bytes += field.utf8
@@ -43,14 +47,15 @@ public struct JournalEntry: Sendable, Hashable {
     /// Whether this entry's hash follows from `previous` and its own fields.
     func follows(_ previous: [UInt8]) -> Bool {
         hash == Self.chain(
-            previous: previous, seq: seq, at: at, actor: actor, key: key, command: command, result: result, rules: rules)
+            previous: previous, format: format, seq: seq, at: at, actor: actor, key: key, command: command, result: result, rules: rules)
     }
 }
 
 extension JournalEntry {
-    init(row: Row) {
+    /// A `journal` row; one written before the `format` column existed is format 1.
+    init(row: Row) throws {
         self.init(
-            seq: row["seq"], at: row["at"], actor: row["actor"], key: row["key"], command: row["command"],
+            format: try JournalFormat.stored(row["format"] ?? 1), seq: row["seq"], at: row["at"], actor: row["actor"], key: row["key"], command: row["command"],
             result: row["result"], rules: row["rules"], hash: [UInt8](row["hash"] as Data))
     }
 }

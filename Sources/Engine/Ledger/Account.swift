@@ -1,11 +1,11 @@
 /// A holder of balances. Every account has an explicit integer id and a unique name.
 public struct Account: Codable, Sendable, Hashable {
     public enum Kind: String, Codable, Sendable, CaseIterable {
-        case player
+        case player = "player"
         /// An L2 treasury: a company, a state, a game server.
-        case org
+        case org = "org"
         /// Engine-owned: `mint`, `sink`, `escrow` and the AMM pools.
-        case system
+        case system = "system"
     }
 
     public var id: Int64

@@ -2,14 +2,17 @@
 public struct Asset: Codable, Sendable, Hashable {
     public enum Kind: String, Codable, Sendable, CaseIterable {
         /// The ticket: the economy's currency.
-        case currency
+        case currency = "currency"
         /// Raw materials, priced by the AMM.
-        case raw
+        case raw = "raw"
         /// Factory parts such as a Forge or a Lab.
-        case component
+        case component = "component"
         /// Crafted goods, traded player to player.
-        case product
+        case product = "product"
     }
+
+    /// Journal keys, fixed apart from the property names.
+    enum CodingKeys: String, CodingKey { case code = "code", kind = "kind", scale = "scale" }
 
     public var code: String
     public var kind: Kind

@@ -16,7 +16,11 @@ struct Ledger {
 
     init(rules: RuleSet) { self.rules = rules }
 
-    func apply(_ command: Command, actor: String, key: String, seq: Int64, at: Int64, in db: HotConnection) throws -> Receipt {
+    /// `format` is the entry's journal format: the live engine applies the current one; a replay applies
+    /// each entry as its own format did (crafting changed between formats 1 and 2).
+    func apply(
+        _ command: Command, actor: String, key: String, seq: Int64, at: Int64, format: JournalFormat, in db: HotConnection
+    ) throws -> Receipt {
         rules.begin(seq: seq, actor: actor, key: key)
         var receipt = Receipt(seq: seq, at: at)
         switch command {
@@ -63,7 +67,7 @@ struct Ledger {
 
         case .placeOrder(let order):
             try requireOwner(actor, of: order.account)
-            (receipt.createdID, receipt.postings) = try place(order, seq: seq, at: at, in: db)
+            (receipt.createdID, receipt.postings) = try place(order, seq: seq, at: at, format: format, in: db)
 
         case .cancelOrder(let account, let order):
             try requireOwner(actor, of: account)
@@ -80,15 +84,15 @@ struct Ledger {
         case .startCraft(let account, let factory, let recipe, let repeats):
             try requireOwner(actor, of: account)
             (receipt.createdID, receipt.postings) = try startCraft(
-                recipe, in: factory, for: account, repeats: repeats, seq: seq, at: at, in: db)
+                recipe, in: factory, for: account, repeats: repeats, seq: seq, at: at, format: format, in: db)
 
         case .cancelCraft(let account, let job):
             try requireOwner(actor, of: account)
-            receipt.postings = try cancelCraft(job, by: account, seq: seq, in: db)
+            receipt.postings = try cancelCraft(job, by: account, seq: seq, format: format, in: db)
 
         case .runDueJobs:
             try requireAdmin(actor, "run the job queue")
-            receipt.postings = try runDueJobs(seq: seq, at: at, in: db)
+            receipt.postings = try runDueJobs(seq: seq, at: at, format: format, in: db)
         case .createPool(let asset, let items, let tickets):
             try requireAdmin(actor, "create pools")
             (receipt.createdID, receipt.postings) = try createPool(asset, items: items, tickets: tickets, seq, at, db)

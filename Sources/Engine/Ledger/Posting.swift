@@ -9,6 +9,9 @@ public struct Posting: Codable, Sendable, Hashable {
     public var asset: String
     public var amount: Int64
 
+    /// Journal keys, fixed apart from the property names.
+    enum CodingKeys: String, CodingKey { case id = "id", from = "from", to = "to", asset = "asset", amount = "amount" }
+
     public init(id: Int64 = 0, from: String, to: String, asset: String, amount: Int64) {
         self.id = id
         self.from = from

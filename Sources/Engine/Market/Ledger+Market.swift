@@ -2,7 +2,9 @@
 extension Ledger {
     /// Escrows what the order offers, trades it against the book, and rests the remainder.
     /// Returns the new order's id and every posting (escrow, fills, fees, price-improvement refunds).
-    func place(_ order: Order, seq: Int64, at: Int64, in db: HotConnection) throws -> (id: Int64, postings: [Posting]) {
+    func place(
+        _ order: Order, seq: Int64, at: Int64, format: JournalFormat, in db: HotConnection
+    ) throws -> (id: Int64, postings: [Posting]) {
         guard order.quantity > 0, order.price > 0 else { throw Rejection.nonPositiveAmount }
         guard let asset = try asset(code: order.asset, in: db) else { throw Rejection.unknownAsset(order.asset) }
         guard order.asset != Asset.ticket.code else { throw Rejection.notTradable(order.asset) }
@@ -22,7 +24,7 @@ extension Ledger {
             seq, db)
         let id = try store.insert(order, accountID: account.id, assetID: asset.id, seq: seq, at: at)
         if let expiry = order.expiresAt {
-            _ = try JobQueue(db: db).schedule(.expireOrder(id), dueAt: expiry, seq: seq, owner: account.id)
+            _ = try JobQueue(db: db).schedule(.expireOrder(id), dueAt: expiry, seq: seq, format: format, owner: account.id)
         }
         var remaining = order.quantity
         while remaining > 0,

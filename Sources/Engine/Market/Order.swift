@@ -12,6 +12,12 @@ public struct Order: Codable, Sendable, Hashable {
     /// Journal time (ms) after which the order leaves the book and its escrow returns; nil: until cancelled.
     public var expiresAt: Int64?
 
+    /// Journal keys, fixed apart from the property names.
+    enum CodingKeys: String, CodingKey {
+        case account = "account", side = "side", asset = "asset", quantity = "quantity", price = "price"
+        case expiresAt = "expiresAt"
+    }
+
     public init(account: String, side: TradeSide, asset: String, quantity: Int64, price: Int64, expiresAt: Int64? = nil) {
         self.account = account
         self.side = side

@@ -26,9 +26,11 @@ extension Ledger {
         return postings
     }
 
-    /// Escrows the recipe's inputs and queues the craft; `Receipt.createdID` is the job's id.
+    /// Escrows the recipe's inputs and queues the craft; `Receipt.createdID` is the job's id. A variable
+    /// yield is decided when the craft completes (format 1 rolled it here, where a cancel could reroll it).
     func startCraft(
-        _ recipeID: String, in factory: Int64, for account: String, repeats: Bool, seq: Int64, at: Int64, in db: HotConnection
+        _ recipeID: String, in factory: Int64, for account: String, repeats: Bool, seq: Int64, at: Int64,
+        format: JournalFormat, in db: HotConnection
     ) throws -> (job: Int64, postings: [Posting]) {
         let store = FactoryStore(db: db)
         let owner = try store.requireOwned(factory, by: account)
@@ -42,7 +44,8 @@ extension Ledger {
         guard try queue.runningCrafts(in: factory) < modifiers.slots else {
             throw Rejection.factoryBusy(factory: factory, slots: modifiers.slots)
         }
-        let outputs = recipe.variableYield ? try rules.yield(recipe, factory: factory, account: account) : recipe.outputs
+        let rolledAtStart = recipe.variableYield && format == .v1
+        let outputs = rolledAtStart ? try rules.yield(recipe, factory: factory, account: account) : recipe.outputs
         for output in outputs where try asset(code: output.asset, in: db) == nil {
             try store.define(output.asset, as: recipe.makes)
         }
@@ -53,32 +56,40 @@ extension Ledger {
             craft.inputs.map { Posting(from: craft.account, to: Account.escrow, asset: $0.asset, amount: $0.amount) }, seq, db)
         let (due, overflow) = at.addingReportingOverflow(craft.duration)
         guard !overflow else { throw Rejection.ruleFailed("\(Recipe.script(craft.recipe)): the duration is too long") }
-        let job = try queue.schedule(.craft(craft), dueAt: due, seq: seq, owner: owner, factory: craft.factory)
+        var queued = craft
+        queued.variableYield = recipe.variableYield && !rolledAtStart
+        let job = try queue.schedule(.craft(queued), dueAt: due, seq: seq, format: format, owner: owner, factory: craft.factory)
         return (job, postings)
     }
 
-    /// Takes a pending craft off the queue and returns its inputs.
-    func cancelCraft(_ id: Int64, by account: String, seq: Int64, in db: HotConnection) throws -> [Posting] {
+    /// Takes a pending craft off the queue: `production.lua` `cancel_fee` burns a share of its inputs and
+    /// the rest returns, so cancelling is never a free way out (format 1 returned everything).
+    func cancelCraft(_ id: Int64, by account: String, seq: Int64, format: JournalFormat, in db: HotConnection) throws -> [Posting] {
         let queue = JobQueue(db: db)
         guard let job = try queue.pending(id), case .craft(let craft) = job.job else { throw Rejection.unknownJob(id) }
         guard craft.account == account else { throw Rejection.notYourJob(id) }
         try queue.finish(id, as: .cancelled, seq: seq)
-        return try returnInputs(craft, seq: seq, db)
+        let fee = format == .v1 ? [:] : try rules.cancelFee(recipe: craft.recipe, inputs: craft.inputs)
+        return try returnInputs(craft, less: fee, seq: seq, db)
     }
 
     /// Consumes the inputs (burned: a materials sink) and issues the outputs. A repeating craft then
     /// starts again as a new craft, with the recipe as it stands now, from the moment this one ended;
     /// when it cannot (inputs gone, recipe withdrawn, factory busy) the line simply stops.
-    func complete(_ craft: Craft, dueAt: Int64, seq: Int64, _ db: HotConnection) throws -> [Posting] {
+    func complete(
+        _ craft: Craft, job: Int64, dueAt: Int64, seq: Int64, format: JournalFormat, _ db: HotConnection
+    ) throws -> [Posting] {
+        let outputs = craft.variableYield ? try decideYield(of: craft, job: job, db) : craft.outputs
         var postings = try post(
             craft.inputs.map { Posting(from: Account.escrow, to: Account.sink, asset: $0.asset, amount: $0.amount) }
-                + craft.outputs.map { Posting(from: Account.mint, to: craft.account, asset: $0.asset, amount: $0.amount) },
+                + outputs.map { Posting(from: Account.mint, to: craft.account, asset: $0.asset, amount: $0.amount) },
             seq, db)
         guard craft.repeats else { return postings }
         do {
             postings += try atomically(db) {
-                try startCraft(craft.recipe, in: craft.factory, for: craft.account, repeats: true, seq: seq, at: dueAt, in: db)
-                    .postings
+                try startCraft(
+                    craft.recipe, in: craft.factory, for: craft.account, repeats: true, seq: seq, at: dueAt, format: format, in: db
+                ).postings
             }
         } catch is Rejection {
             // The line stops.
@@ -86,8 +97,30 @@ extension Ledger {
         return postings
     }
 
-    func returnInputs(_ craft: Craft, seq: Int64, _ db: HotConnection) throws -> [Posting] {
-        craft.inputs.isEmpty ? [] : try post(
-            craft.inputs.map { Posting(from: Account.escrow, to: craft.account, asset: $0.asset, amount: $0.amount) }, seq, db)
+    /// A variable yield, decided by the `yield(c)` of the recipe version the craft started with, its
+    /// `math.random` seeded from the completing command. Should that version no longer be live, the craft
+    /// makes what the recipe declared. The job keeps what was made.
+    private func decideYield(of craft: Craft, job: Int64, _ db: HotConnection) throws -> [ItemAmount] {
+        var outputs = craft.outputs
+        if let (recipe, version) = try rules.recipe(craft.recipe), version == craft.version, recipe.variableYield {
+            outputs = try rules.yield(recipe, factory: craft.factory, account: craft.account)
+            for output in outputs where try asset(code: output.asset, in: db) == nil {
+                try FactoryStore(db: db).define(output.asset, as: recipe.makes)
+            }
+        }
+        try JobQueue(db: db).record(craft, made: outputs, job: job)
+        return outputs
+    }
+
+    /// Hands a craft's inputs back to its owner, but for `fee` (items by code), which burns.
+    func returnInputs(_ craft: Craft, less fee: [String: Int64] = [:], seq: Int64, _ db: HotConnection) throws -> [Posting] {
+        let legs = craft.inputs.flatMap { input in
+            let burned = fee[input.asset] ?? 0
+            return [
+                Posting(from: Account.escrow, to: Account.sink, asset: input.asset, amount: burned),
+                Posting(from: Account.escrow, to: craft.account, asset: input.asset, amount: input.amount - burned),
+            ]
+        }.filter { $0.amount > 0 }
+        return legs.isEmpty ? [] : try post(legs, seq, db)
     }
 }

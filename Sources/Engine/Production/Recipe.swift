@@ -81,6 +81,9 @@ public struct Recipe: Codable, Sendable, Hashable {
 public struct ItemAmount: Codable, Sendable, Hashable {
     public var asset: String
     public var amount: Int64
+
+    /// Journal keys, fixed apart from the property names.
+    enum CodingKeys: String, CodingKey { case asset = "asset", amount = "amount" }
 }
 
 /// Why a recipe file cannot be used.

@@ -91,6 +91,31 @@ extension RuleSet {
         }
     }
 
+    /// `production.lua` `cancel_fee(c)`: the items, out of a cancelled craft's inputs, that burn. Without
+    /// the function, 10 % of each input rounded up, so a cancel always costs something.
+    func cancelFee(recipe: String, inputs: [ItemAmount]) throws -> [String: Int64] {
+        let table = LuaValue.table(Dictionary(uniqueKeysWithValues: inputs.map { ($0.asset, .integer($0.amount)) }))
+        guard let result = try call("production.lua", "cancel_fee", .cancel, [.string(recipe), table]) else {
+            return Dictionary(uniqueKeysWithValues: inputs.map { ($0.asset, $0.amount / 10 + ($0.amount % 10 == 0 ? 0 : 1)) })
+        }
+        let fields: [String: LuaValue]
+        switch result.value {
+        case .table(let table): fields = table
+        case .array(let array) where array.isEmpty: fields = [:]
+        default: throw Rejection.ruleFailed("production.lua: cancel_fee() must return a table of item = quantity")
+        }
+        let held = Dictionary(uniqueKeysWithValues: inputs.map { ($0.asset, $0.amount) })
+        var fee: [String: Int64] = [:]
+        for (item, value) in fields {
+            guard let quantity = value.integerValue, let input = held[item], (0...input).contains(quantity) else {
+                throw Rejection.ruleFailed(
+                    "production.lua: cancel_fee() returned \(item) = \(value); each must be one of the craft's inputs, from 0 to its quantity")
+            }
+            fee[item] = quantity
+        }
+        return fee
+    }
+
     private func nonNegative(_ value: Int64, _ what: String) throws -> Int64 {
         guard value >= 0 else { throw Rejection.ruleFailed("\(what) returned \(value); it cannot be negative") }
         return value
@@ -131,9 +156,9 @@ extension RuleSet {
 /// The faucets of `rules/rewards.lua`.
 public enum RewardKind: String, Codable, Sendable, CaseIterable {
     /// Once a day, with a streak bonus.
-    case daily
+    case daily = "daily"
     /// The casual player's one-tap reward, every few seconds.
-    case tap
+    case tap = "tap"
 }
 
 /// What `rewards.lua` decided for one claim.

@@ -21,7 +21,7 @@ final class RuleSet {
 
     /// The shapes of the context tables the ledger passes, interned once in the sandbox.
     enum Context: CaseIterable {
-        case transfer, fee, claim, trade, factories, fitting, components, craft, swap
+        case transfer, fee, claim, trade, factories, fitting, components, craft, swap, cancel
 
         var fields: [String] {
             switch self {
@@ -34,6 +34,7 @@ final class RuleSet {
             case .components: ["components"]
             case .craft: ["recipe", "factory", "account"]
             case .swap: ["asset", "side", "exact", "amount"]
+            case .cancel: ["recipe", "inputs"]
             }
         }
     }

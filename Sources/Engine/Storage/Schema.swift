@@ -184,6 +184,14 @@ package enum Schema {
                 SELECT 1, COALESCE(MAX(finished_seq), 0), COALESCE(MAX(id), 0) FROM jobs WHERE state = 'done' AND kind = 'craft';
                 """)
         }
+        // The journal's format version, per entry and per job payload (docs/journal.md). Everything
+        // written before is format 1; the engine writes `JournalFormat.current` from now on.
+        migrator.registerMigration("v7 journal format") { db in
+            try db.execute(sql: """
+                ALTER TABLE journal ADD COLUMN format INTEGER NOT NULL DEFAULT 1;
+                ALTER TABLE jobs ADD COLUMN format INTEGER NOT NULL DEFAULT 1;
+                """)
+        }
         return migrator
     }
 }

@@ -45,6 +45,9 @@ public enum Invariants {
             found.append(
                 "\(supply.asset): circulating \(supply.circulating) != issued \(supply.issued) - burned \(supply.burned)")
         }
+        // A craft's inputs sit where its job's format puts them; a database from before the `format`
+        // column (verified as it is, unmigrated) holds format 1 only.
+        let format = try db.columns(in: "jobs").contains { $0.name == "format" } ? "j.format" : "1"
         for row in try Row.fetchAll(db, sql: """
             WITH owed AS (
                 SELECT CASE side WHEN 'buy' THEN (SELECT id FROM assets WHERE code = 'TIX') ELSE asset_id END AS asset_id,
@@ -53,7 +56,8 @@ public enum Invariants {
                 UNION ALL SELECT asset_id, count FROM factory_components
                 UNION ALL SELECT (SELECT id FROM assets WHERE code = json_extract(i.value, '$.asset')),
                                  json_extract(i.value, '$.amount')
-                FROM jobs j, json_each(j.payload, '$.craft._0.inputs') i WHERE j.state = 'pending' AND j.kind = 'craft'),
+                FROM jobs j, json_each(j.payload, CASE \(format) WHEN 1 THEN '$.craft._0.inputs' ELSE '$.craft.inputs' END) i
+                WHERE j.state = 'pending' AND j.kind = 'craft'),
             needed AS (SELECT asset_id, SUM(amount) AS amount FROM owed GROUP BY asset_id),
             held AS (SELECT b.asset_id, b.amount FROM balances b JOIN accounts e ON e.id = b.account_id
                      WHERE e.name = 'escrow' AND b.amount != 0)

@@ -60,7 +60,7 @@ public struct Verifier {
             let target = HotConnection(database, statements: StatementCache())
             let entries = try Row.fetchCursor(db, sql: "SELECT * FROM journal ORDER BY seq")
             while let row = try entries.next() {
-                let entry = JournalEntry(row: row)
+                let entry = try JournalEntry(row: row)
                 if let problem = check(entry, after: previous, replaying: ledger, into: target, sources: db) {
                     report.firstBadEntry = entry.seq
                     report.problems.append("entry \(entry.seq): \(problem)")
@@ -82,10 +82,10 @@ public struct Verifier {
         guard entry.at >= previous.at else { return "time goes backwards" }
         guard entry.follows(previous.hash) else { return "hash does not follow from the previous entry" }
         do {
-            let command = try Canonical.decode(Command.self, from: entry.command)
+            let command = try Command.decode(entry.command, format: entry.format)
             try ledger.rules.adopt(entry.rules, from: sources)
             let receipt = try ledger.apply(
-                command, actor: entry.actor, key: entry.key, seq: entry.seq, at: entry.at, in: db)
+                command, actor: entry.actor, key: entry.key, seq: entry.seq, at: entry.at, format: entry.format, in: db)
             guard ledger.rules.consultedVersions == entry.rules else {
                 return "replay consults rules \(ledger.rules.consultedVersions), journal says \(entry.rules)"
             }

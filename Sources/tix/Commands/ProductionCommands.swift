@@ -99,7 +99,7 @@ struct CraftCommand: AsyncParsableCommand {
                     switch job.job {
                     case .craft(let craft):
                         return "#\(job.id)\t\(craft.recipe) in factory #\(craft.factory)\t\(job.state.rawValue)\tdue \(due)"
-                            + (craft.repeats ? "\trepeats" : "")
+                            + (craft.repeats ? "\trepeats" : "") + (craft.variableYield ? "\tyield decided on completion" : "")
                     case .expireOrder(let order):
                         return "#\(job.id)\texpiry of order #\(order)\t\(job.state.rawValue)\tdue \(due)"
                     }

@@ -49,14 +49,14 @@ struct JournalCommand: AsyncParsableCommand {
         let entries = try await global.withEngine { try $0.reader.journal(from: from, limit: limit) }
         if global.json {
             print(Output.encode(entries.map {
-                ["seq": "\($0.seq)", "at": "\($0.at)", "actor": $0.actor, "key": $0.key,
+                ["seq": "\($0.seq)", "format": "\($0.format.rawValue)", "at": "\($0.at)", "actor": $0.actor, "key": $0.key,
                  "command": $0.command, "result": $0.result, "rules": $0.rules, "hash": $0.hashHex]
             }))
         } else {
             for entry in entries {
                 print("#\(entry.seq) \(entry.actor) \(entry.command)\n    → \(entry.result)")
                 if !entry.rules.isEmpty { print("    rules \(entry.rules)") }
-                print("    hash \(entry.hashHex)")
+                print("    hash \(entry.hashHex)" + (entry.format == .current ? "" : " (journal format \(entry.format.rawValue))"))
             }
         }
     }

@@ -1,0 +1,170 @@
+/// The journal encoding of commands, written out so that renaming a case or a label in Swift cannot
+/// change the format: `{"<case>": {<field>: value, ...}}`. A case whose value is a type of its own
+/// (an asset, an order, a swap) has that value's object as its body. Absent optionals are left out.
+extension Command: Codable {
+    enum Tag: String, CodingKey {
+        case openAccount = "openAccount", defineAsset = "defineAsset", mint = "mint", transfer = "transfer"
+        case post = "post", claimReward = "claimReward", placeOrder = "placeOrder", cancelOrder = "cancelOrder"
+        case buildFactory = "buildFactory", fitComponent = "fitComponent", startCraft = "startCraft"
+        case cancelCraft = "cancelCraft", runDueJobs = "runDueJobs", createPool = "createPool", swap = "swap"
+    }
+
+    enum Field: String, CodingKey {
+        case name = "name", kind = "kind", to = "to", from = "from", asset = "asset", amount = "amount"
+        case memo = "memo", legs = "legs", account = "account", order = "order", factory = "factory"
+        case component = "component", recipe = "recipe", repeats = "repeats", job = "job", items = "items"
+        case tickets = "tickets"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var outer = encoder.container(keyedBy: Tag.self)
+        func body(_ tag: Tag) -> KeyedEncodingContainer<Field> { outer.nestedContainer(keyedBy: Field.self, forKey: tag) }
+        switch self {
+        case .openAccount(let name, let kind):
+            var c = body(.openAccount)
+            try c.encode(name, forKey: .name)
+            try c.encode(kind, forKey: .kind)
+        case .defineAsset(let asset): try outer.encode(asset, forKey: .defineAsset)
+        case .mint(let to, let asset, let amount, let memo):
+            var c = body(.mint)
+            try c.encode(to, forKey: .to)
+            try c.encode(asset, forKey: .asset)
+            try c.encode(amount, forKey: .amount)
+            try c.encodeIfPresent(memo, forKey: .memo)
+        case .transfer(let from, let to, let asset, let amount, let memo):
+            var c = body(.transfer)
+            try c.encode(from, forKey: .from)
+            try c.encode(to, forKey: .to)
+            try c.encode(asset, forKey: .asset)
+            try c.encode(amount, forKey: .amount)
+            try c.encodeIfPresent(memo, forKey: .memo)
+        case .post(let legs, let memo):
+            var c = body(.post)
+            try c.encode(legs, forKey: .legs)
+            try c.encodeIfPresent(memo, forKey: .memo)
+        case .claimReward(let account, let kind):
+            var c = body(.claimReward)
+            try c.encode(account, forKey: .account)
+            try c.encode(kind, forKey: .kind)
+        case .placeOrder(let order): try outer.encode(order, forKey: .placeOrder)
+        case .cancelOrder(let account, let order):
+            var c = body(.cancelOrder)
+            try c.encode(account, forKey: .account)
+            try c.encode(order, forKey: .order)
+        case .buildFactory(let account, let name):
+            var c = body(.buildFactory)
+            try c.encode(account, forKey: .account)
+            try c.encode(name, forKey: .name)
+        case .fitComponent(let account, let factory, let component):
+            var c = body(.fitComponent)
+            try c.encode(account, forKey: .account)
+            try c.encode(factory, forKey: .factory)
+            try c.encode(component, forKey: .component)
+        case .startCraft(let account, let factory, let recipe, let repeats):
+            var c = body(.startCraft)
+            try c.encode(account, forKey: .account)
+            try c.encode(factory, forKey: .factory)
+            try c.encode(recipe, forKey: .recipe)
+            try c.encode(repeats, forKey: .repeats)
+        case .cancelCraft(let account, let job):
+            var c = body(.cancelCraft)
+            try c.encode(account, forKey: .account)
+            try c.encode(job, forKey: .job)
+        case .runDueJobs: _ = body(.runDueJobs)
+        case .createPool(let asset, let items, let tickets):
+            var c = body(.createPool)
+            try c.encode(asset, forKey: .asset)
+            try c.encode(items, forKey: .items)
+            try c.encode(tickets, forKey: .tickets)
+        case .swap(let swap): try outer.encode(swap, forKey: .swap)
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let outer = try decoder.container(keyedBy: Tag.self)
+        guard outer.allKeys.count == 1, let tag = outer.allKeys.first else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "a command has exactly one kind"))
+        }
+        func body() throws -> KeyedDecodingContainer<Field> { try outer.nestedContainer(keyedBy: Field.self, forKey: tag) }
+        switch tag {
+        case .openAccount:
+            let c = try body()
+            self = .openAccount(name: try c.decode(String.self, forKey: .name), kind: try c.decode(Account.Kind.self, forKey: .kind))
+        case .defineAsset: self = .defineAsset(try outer.decode(Asset.self, forKey: tag))
+        case .mint:
+            let c = try body()
+            self = .mint(
+                to: try c.decode(String.self, forKey: .to), asset: try c.decode(String.self, forKey: .asset),
+                amount: try c.decode(Int64.self, forKey: .amount), memo: try c.decodeIfPresent(String.self, forKey: .memo))
+        case .transfer:
+            let c = try body()
+            self = .transfer(
+                from: try c.decode(String.self, forKey: .from), to: try c.decode(String.self, forKey: .to),
+                asset: try c.decode(String.self, forKey: .asset), amount: try c.decode(Int64.self, forKey: .amount),
+                memo: try c.decodeIfPresent(String.self, forKey: .memo))
+        case .post:
+            let c = try body()
+            self = .post(legs: try c.decode([Posting].self, forKey: .legs), memo: try c.decodeIfPresent(String.self, forKey: .memo))
+        case .claimReward:
+            let c = try body()
+            self = .claimReward(account: try c.decode(String.self, forKey: .account), kind: try c.decode(RewardKind.self, forKey: .kind))
+        case .placeOrder: self = .placeOrder(try outer.decode(Order.self, forKey: tag))
+        case .cancelOrder:
+            let c = try body()
+            self = .cancelOrder(account: try c.decode(String.self, forKey: .account), order: try c.decode(Int64.self, forKey: .order))
+        case .buildFactory:
+            let c = try body()
+            self = .buildFactory(account: try c.decode(String.self, forKey: .account), name: try c.decode(String.self, forKey: .name))
+        case .fitComponent:
+            let c = try body()
+            self = .fitComponent(
+                account: try c.decode(String.self, forKey: .account), factory: try c.decode(Int64.self, forKey: .factory),
+                component: try c.decode(String.self, forKey: .component))
+        case .startCraft:
+            let c = try body()
+            self = .startCraft(
+                account: try c.decode(String.self, forKey: .account), factory: try c.decode(Int64.self, forKey: .factory),
+                recipe: try c.decode(String.self, forKey: .recipe), repeats: try c.decode(Bool.self, forKey: .repeats))
+        case .cancelCraft:
+            let c = try body()
+            self = .cancelCraft(account: try c.decode(String.self, forKey: .account), job: try c.decode(Int64.self, forKey: .job))
+        case .runDueJobs:
+            _ = try body()
+            self = .runDueJobs
+        case .createPool:
+            let c = try body()
+            self = .createPool(
+                asset: try c.decode(String.self, forKey: .asset), items: try c.decode(Int64.self, forKey: .items),
+                tickets: try c.decode(Int64.self, forKey: .tickets))
+        case .swap: self = .swap(try outer.decode(Swap.self, forKey: tag))
+        }
+    }
+
+    /// Reads a command in the encoding of `format`.
+    static func decode(_ text: String, format: JournalFormat) throws -> Command {
+        switch format {
+        case .v1: try Canonical.decode(FormatOne.self, from: text).command
+        case .v2: try Canonical.decode(Command.self, from: text)
+        }
+    }
+
+    /// Format 1, Swift's synthesized coding: the same as format 2 except that the three cases with an
+    /// unlabeled value wrapped it as `{"_0": value}`.
+    private struct FormatOne: Decodable {
+        enum Positional: String, CodingKey { case first = "_0" }
+        var command: Command
+
+        init(from decoder: any Decoder) throws {
+            let outer = try decoder.container(keyedBy: Tag.self)
+            func wrapped<T: Decodable>(_ type: T.Type, _ tag: Tag) throws -> T {
+                try outer.nestedContainer(keyedBy: Positional.self, forKey: tag).decode(type, forKey: .first)
+            }
+            switch outer.allKeys.first {
+            case .defineAsset: command = .defineAsset(try wrapped(Asset.self, .defineAsset))
+            case .placeOrder: command = .placeOrder(try wrapped(Order.self, .placeOrder))
+            case .swap: command = .swap(try wrapped(Swap.self, .swap))
+            default: command = try Command(from: decoder)
+            }
+        }
+    }
+}
