@@ -123,7 +123,7 @@ struct RecipesCommand: AsyncParsableCommand {
                 recipes.map { entry in
                     switch entry.recipe {
                     case .success(let recipe): RecipesCommand.line(recipe)
-                    case .failure(let error): "\(entry.file): BROKEN: \(error.message)"
+                    case .failure(let error): "\(entry.file): BROKEN" + (error.line.map { " at line \($0)" } ?? "") + ": \(error.message)"
                     }
                 }.joined(separator: "\n")
             }
