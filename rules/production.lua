@@ -3,7 +3,8 @@
 -- build_cost(f)   f.factories: how many the player owns already.   Returns ticket minor units.
 -- fit_cost(c)     c.component, c.fitted: how many of it are fitted. Returns ticket minor units.
 -- modifiers(f)    f.components: fitted counts by item, e.g. { forge = 1, assembler = 2 }.
---                 Returns { slots = crafts at once, speed_pct = 100 for normal speed }.
+--                 Returns { slots = crafts at once, speed_pct = 100 for normal speed }:
+--                 slots 1 to 1000000 and speed_pct 1 to 10000, or the craft is refused.
 -- cancel_fee(c)   c.recipe, c.inputs: the cancelled craft's inputs by item, e.g. { lens = 1, iron_ingot = 1 }.
 --                 Returns the items burned out of them, e.g. { lens = 1 }; the rest returns to the player.
 -- Costs are fees: sinks.lua splits them (source "factory").

@@ -46,6 +46,8 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
     case poolTooShallow(holds: String)
     case slippage(exact: Swap.Exact, quoted: String, limit: String)
     case swapTooLarge
+    case controlCharacter(in: String)
+    case craftTooLong(recipe: String, days: Int64, limitDays: Int64)
 
     public var description: String {
         switch self {
@@ -101,13 +103,18 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .slippage(.input, let quoted, let limit): "You would get \(quoted), less than your minimum of \(limit)."
         case .slippage(.output, let quoted, let limit): "You would pay \(quoted), more than your maximum of \(limit)."
         case .swapTooLarge: "That swap is too large for any balance to pay."
+        case .controlCharacter(let what):
+            "The \(what) holds a control character (a line break, a tab, NUL or the like): use plain text on one line."
+        case .craftTooLong(let recipe, let days, let limit):
+            "At this factory's speed \(recipe) would take \(days) days, and a craft may take at most \(limit)."
         }
     }
 
     /// "3 h 12 min", "40 s": how long a player waits, in whole units. Public so front ends say
     /// durations in the same words.
     public static func duration(_ millis: Int64) -> String {
-        let seconds = (millis + 999) / 1000
+        // Rounded up without adding first: a rule may answer a wait as long as Int64 allows.
+        let seconds = millis / 1000 + (millis % 1000 > 0 ? 1 : 0)
         let (large, small): ((Int64, String), (Int64, String)) =
             switch seconds {
             case ..<60: ((seconds, "s"), (0, ""))
@@ -166,6 +173,8 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .poolTooShallow: "poolTooShallow"
         case .slippage: "slippage"
         case .swapTooLarge: "swapTooLarge"
+        case .controlCharacter: "controlCharacter"
+        case .craftTooLong: "craftTooLong"
         }
     }
 }

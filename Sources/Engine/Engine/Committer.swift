@@ -42,6 +42,7 @@ struct Committer {
         let (submission, command) = (prepared.submission, prepared.command)
         do {
             guard (1...128).contains(submission.key.utf8.count) else { throw Rejection.invalidKey }
+            try submission.requirePlainText()
             do {
                 return .success(try ledger.atomically(db) {
                     let at = max(head.at, clock.now())

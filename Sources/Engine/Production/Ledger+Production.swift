@@ -51,7 +51,7 @@ extension Ledger {
         }
         let craft = Craft(
             account: account, factory: factory, recipe: recipe.id, version: version, inputs: recipe.inputs,
-            outputs: outputs, duration: max(1, recipe.duration * 100 / modifiers.speedPercent), repeats: repeats)
+            outputs: outputs, duration: try recipe.craftDuration(atSpeed: modifiers.speedPercent), repeats: repeats)
         let postings = try craft.inputs.isEmpty ? [] : post(
             craft.inputs.map { Posting(from: craft.account, to: Account.escrow, asset: $0.asset, amount: $0.amount) }, seq, db)
         let (due, overflow) = at.addingReportingOverflow(craft.duration)

@@ -1,24 +1,39 @@
 import Foundation
 import LuaBridge
 
-/// The recipes of a directory read outside the engine, for `tix recipes` and `tix rules check`.
+/// Recipe files read apart from the engine's rules: for `tix recipes` and `tix rules check`, and to
+/// check a recipe before the engine loads it.
 public enum RecipeBook {
     /// Every `*.lua` file that defines a `recipe` table, parsed, or why it cannot be used.
     public static func read(_ directory: URL) throws -> [(file: String, recipe: Result<Recipe, RecipeError>)] {
         let sandbox = try LuaSandbox()
-        return try ScriptFile.all(in: directory).compactMap { file -> (file: String, recipe: Result<Recipe, RecipeError>)? in
-            let id = String(file.name.dropLast(".lua".count))
-            let script = Recipe.script(id)
-            do {
-                try sandbox.load(name: script, source: file.source)
-                let table = try sandbox.global(script, "recipe")
-                guard table != .nil else { return nil }
-                return (file.name, Result { () throws(RecipeError) in
-                    try Recipe(id: id, table: table, variableYield: sandbox.definitionLine(script, "yield") != nil)
-                })
-            } catch {
-                return (file.name, .failure(RecipeError(file: script, message: "\(error)")))
+        return try ScriptFile.all(in: directory).compactMap { file in parse(file, in: sandbox).map { (file.name, $0) } }
+    }
+
+    /// Why one recipe file (named as in its directory, `widget.lua`) cannot be used, if it cannot.
+    static func problem(with file: ScriptFile) -> RecipeError? {
+        do {
+            guard case .failure(let error)? = parse(file, in: try LuaSandbox()) else { return nil }
+            return error
+        } catch {
+            return RecipeError(file: file.name, message: "\(error)")
+        }
+    }
+
+    /// The recipe a file declares; nil when it defines no `recipe` table.
+    private static func parse(_ file: ScriptFile, in sandbox: LuaSandbox) -> Result<Recipe, RecipeError>? {
+        let id = String(file.name.dropLast(".lua".count))
+        let script = Recipe.script(id)
+        do throws(LuaError) {
+            try sandbox.load(name: script, source: file.source)
+            let table = try sandbox.global(script, "recipe")
+            guard table != .nil else { return nil }
+            return Result { () throws(RecipeError) in
+                try Recipe(
+                    id: id, table: table, variableYield: sandbox.definitionLine(script, "yield") != nil, source: file.source)
             }
+        } catch {
+            return .failure(RecipeError(file: script, line: error.line, message: error.message))
         }
     }
 }

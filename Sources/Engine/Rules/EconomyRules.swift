@@ -54,14 +54,19 @@ extension RuleSet {
         return try nonNegative(try checked { try result.int() }, "production.lua: fit_cost()")
     }
 
+    /// The most crafts a factory may run at once: far more than any design needs (benchmarks use it all).
+    static let maxSlots: Int64 = 1_000_000
+
     /// `production.lua` `modifiers(f)`: how many crafts a factory runs at once and how fast, from its
     /// fitted components. No file: one slot at normal speed.
     func modifiers(components: [String: Int64]) throws -> (slots: Int64, speedPercent: Int64) {
         let fitted = LuaValue.table(components.mapValues { .integer($0) })
         guard let result = try call("production.lua", "modifiers", .components, [fitted]) else { return (1, 100) }
         let (slots, speed) = try checked { (try result.int("slots"), try result.int("speed_pct")) }
-        guard slots >= 0, (1...10_000).contains(speed) else {
-            throw Rejection.ruleFailed("production.lua: modifiers() must return slots ≥ 0 and speed_pct from 1 to 10000")
+        guard (1...Self.maxSlots).contains(slots), (1...10_000).contains(speed) else {
+            throw Rejection.ruleFailed(
+                "production.lua: modifiers() returned slots = \(slots), speed_pct = \(speed); "
+                    + "slots must be 1 to \(Self.maxSlots) and speed_pct 1 to 10000")
         }
         return (slots, speed)
     }
@@ -71,7 +76,10 @@ extension RuleSet {
         let script = Recipe.script(id)
         guard Asset.isValidCode(id), let (table, version) = try global(script, "recipe") else { return nil }
         do {
-            return (try Recipe(id: id, table: table, variableYield: defines(script, function: "yield")), version)
+            return (
+                try Recipe(id: id, table: table, variableYield: defines(script, function: "yield"), source: files[script]?.source),
+                version
+            )
         } catch {
             throw Rejection.ruleFailed(error.description)
         }
@@ -82,9 +90,10 @@ extension RuleSet {
         let script = Recipe.script(recipe.id)
         let values: [LuaValue] = [.string(recipe.id), .integer(factory), .string(account)]
         guard let result = try call(script, "yield", .craft, values) else { throw Rejection.unknownRecipe(recipe.id) }
+        let file = RecipeFile(name: script, line: definitionLine(script, "yield"))
         do throws(RecipeError) {
-            let outputs = try Recipe.items(result.value, "yield()", script)
-            guard !outputs.isEmpty else { throw RecipeError(file: script, message: "yield() must return at least one item") }
+            let outputs = try Recipe.items(result.value, "yield()", file)
+            guard !outputs.isEmpty else { throw file.error("yield() must return at least one item") }
             return outputs
         } catch {
             throw Rejection.ruleFailed(error.description)

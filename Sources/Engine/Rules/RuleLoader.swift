@@ -10,9 +10,17 @@ public struct ScriptDirectory: Sendable {
     public var prefix: String
 
     public static func rules(_ url: URL) -> ScriptDirectory { ScriptDirectory(url: url, prefix: "") }
-    public static func recipes(_ url: URL) -> ScriptDirectory { ScriptDirectory(url: url, prefix: "recipes/") }
+    public static func recipes(_ url: URL) -> ScriptDirectory { ScriptDirectory(url: url, prefix: recipePrefix) }
+    private static let recipePrefix = "recipes/"
 
     func named(_ file: ScriptFile) -> ScriptFile { ScriptFile(name: prefix + file.name, source: file.source) }
+
+    /// What keeps a file found here from going live beyond the checks every script passes (it compiles,
+    /// its examples hold): a recipe's table must be one the engine can craft.
+    func problems(with found: ScriptFile) -> [String] {
+        guard prefix == Self.recipePrefix, let problem = RecipeBook.problem(with: found) else { return [] }
+        return [problem.description]
+    }
 }
 
 /// Brings `rules/` and `recipes/` into the writer's ``RuleSet``: each whole directory at start-up, then
@@ -23,12 +31,12 @@ struct RuleLoader {
 
     func loadDirectory(_ directory: ScriptDirectory, into rules: RuleSet, journal: any DatabaseReader) {
         let files: [ScriptFile]
-        do { files = try ScriptFile.all(in: directory.url).map(directory.named) } catch {
+        do { files = try ScriptFile.all(in: directory.url) } catch {
             logger.error("rules: cannot read \(directory.url.path): \(error)")
             return
         }
-        for file in files {
-            let problems = RuleCheck.check(file)
+        for (found, file) in files.map({ ($0, directory.named($0)) }) {
+            let problems = RuleCheck.check(file).map(\.description) + directory.problems(with: found)
             if problems.isEmpty {
                 install(file, into: rules)
                 continue
@@ -48,6 +56,12 @@ struct RuleLoader {
         case .updated(let found):
             let file = directory.named(found)
             guard rules.version(of: file.name) != file.sha256 else { return }
+            let problems = directory.problems(with: found)
+            guard problems.isEmpty else {
+                for problem in problems { logger.error("rules: \(problem)") }
+                logger.warning("rules: \(file.name) rejected; the previous version stays live")
+                return
+            }
             install(file, into: rules)
         case .rejected(let file, let problems):
             for problem in problems { logger.error("rules: \(directory.prefix)\(problem)") }

@@ -110,7 +110,12 @@ final class RuleSet {
 
     /// Whether a loaded script defines a Lua function called `name`.
     func defines(_ script: String, function name: String) -> Bool {
-        sandbox.definitionLine(script, name) != nil
+        definitionLine(script, name) != nil
+    }
+
+    /// The line where a loaded script defines the Lua function `name`, if it does.
+    func definitionLine(_ script: String, _ name: String) -> Int? {
+        sandbox.definitionLine(script, name)
     }
 
     /// Deterministic per command and call, different for every command and call.

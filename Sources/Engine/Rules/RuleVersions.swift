@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import LuaBridge
 
@@ -24,8 +25,7 @@ extension RuleSet {
             if version == "-" {
                 remove(name)
             } else if self.version(of: name) != version {
-                guard let source = try String.fetchOne(
-                    db, sql: "SELECT source FROM rule_versions WHERE sha256 = ?", arguments: [version])
+                guard let source = try Self.source(db, "SELECT source FROM rule_versions WHERE sha256 = ?", version)
                 else { throw VerificationFailure("rule version \(name)@\(version) is not stored") }
                 let file = ScriptFile(name: name, source: source)
                 guard file.sha256 == version else {
@@ -38,9 +38,14 @@ extension RuleSet {
 
     /// The most recent stored version of a rule: what stays live when its file is broken at start-up.
     static func lastStoredVersion(of name: String, in db: Database) throws -> ScriptFile? {
-        try String.fetchOne(
-            db, sql: "SELECT source FROM rule_versions WHERE name = ? ORDER BY first_seq DESC LIMIT 1", arguments: [name]
-        ).map { ScriptFile(name: name, source: $0) }
+        try source(db, "SELECT source FROM rule_versions WHERE name = ? ORDER BY first_seq DESC LIMIT 1", name)
+            .map { ScriptFile(name: name, source: $0) }
+    }
+
+    /// A stored source read by its byte length: GRDB reads text up to its first NUL, and a Lua file may
+    /// hold one, which would make the stored version hash to something else.
+    private static func source(_ db: Database, _ sql: String, _ argument: String) throws -> String? {
+        try Data.fetchOne(db, sql: sql, arguments: [argument]).map { String(decoding: $0, as: UTF8.self) }
     }
 }
 

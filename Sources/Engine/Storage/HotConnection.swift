@@ -69,13 +69,26 @@ package struct HotConnection {
             let code: Int32 =
                 switch argument {
                 case .int(let value): sqlite3_bind_int64(statement, index, value)
-                case .text(let value): sqlite3_bind_text(statement, index, value, -1, SQLITE_TRANSIENT)
+                case .text(let value): Self.bind(value, to: statement, at: index)
                 case .blob(let bytes): sqlite3_bind_blob(statement, index, bytes, Int32(bytes.count), SQLITE_TRANSIENT)
                 case .null: sqlite3_bind_null(statement, index)
                 }
             guard code == SQLITE_OK else { throw failure(code, sql) }
         }
         return statement
+    }
+
+    /// Binds text by its byte length, not up to its first NUL, so whatever is stored is the whole string
+    /// the journal hashed.
+    private static func bind(_ text: String, to statement: SQLiteStatement, at index: Int32) -> Int32 {
+        var text = text
+        return text.withUTF8 { bytes in
+            // An empty buffer may have no address, and a null pointer would bind NULL instead of "".
+            guard let base = bytes.baseAddress else { return sqlite3_bind_text(statement, index, "", 0, SQLITE_TRANSIENT) }
+            return sqlite3_bind_text64(
+                statement, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), sqlite3_uint64(bytes.count),
+                SQLITE_TRANSIENT, UInt8(SQLITE_UTF8))
+        }
     }
 
     private func failure(_ code: Int32, _ sql: StaticString) -> DatabaseError {
@@ -116,8 +129,10 @@ struct RawRow {
 
     func int(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
 
+    /// The column's text by its byte length, NULs included.
     func text(_ column: Int32) -> String {
-        sqlite3_column_text(statement, column).map { String(cString: $0) } ?? ""
+        guard let text = sqlite3_column_text(statement, column) else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column))), as: UTF8.self)
     }
 
     func bytes(_ column: Int32) -> [UInt8] {

@@ -21,15 +21,19 @@ struct MarketCommand: AsyncParsableCommand {
                 account: account, side: side, asset: asset,
                 quantity: try engine.reader.parseAmount(quantity, asset: asset),
                 price: try engine.reader.parseAmount(price, asset: Asset.ticket.code),
-                expiresAt: try expiresIn.map { Int64(Date().timeIntervalSince1970 * 1000) + (try Self.millis($0)) })
+                expiresAt: try expiresIn.map { try Self.expiry(after: $0, from: Int64(Date().timeIntervalSince1970 * 1000)) })
         }
 
-        static func millis(_ text: String) throws -> Int64 {
+        /// The journal time `text` (90s, 30m, 12h, 7d) after `now`, refused in words when it does not fit.
+        static func expiry(after text: String, from now: Int64) throws -> Int64 {
             let units: [Character: Int64] = ["s": 1000, "m": 60_000, "h": 3_600_000, "d": 86_400_000]
             guard let unit = text.last.flatMap({ units[$0] }), let count = Int64(text.dropLast()), count > 0 else {
                 throw ValidationError("'\(text)' is not a duration: write 90s, 30m, 12h or 7d.")
             }
-            return count * unit
+            let (millis, tooMany) = count.multipliedReportingOverflow(by: unit)
+            let (expiry, tooLate) = now.addingReportingOverflow(millis)
+            guard !tooMany, !tooLate else { throw ValidationError("'\(text)' is too long a time for an order to wait.") }
+            return expiry
         }
     }
 

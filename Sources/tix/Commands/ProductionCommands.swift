@@ -123,7 +123,7 @@ struct RecipesCommand: AsyncParsableCommand {
                 recipes.map { entry in
                     switch entry.recipe {
                     case .success(let recipe): RecipesCommand.line(recipe)
-                    case .failure(let error): "\(entry.file): BROKEN: \(error.message)"
+                    case .failure(let error): "\(entry.file): BROKEN" + (error.line.map { " at line \($0)" } ?? "") + ": \(error.message)"
                     }
                 }.joined(separator: "\n")
             }
@@ -143,13 +143,14 @@ struct RecipesCommand: AsyncParsableCommand {
             Output.emit(parsed, json: global.json) {
                 RecipesCommand.line(parsed) + "\n  needs: " + (parsed.components.isEmpty ? "no component" : parsed.components.joined(separator: ", "))
                     + "\n  takes: \(parsed.duration / 1000) s at normal speed" + (parsed.variableYield ? "\n  yield varies (yield function)" : "")
+                    + (parsed.faucet ? "\n  faucet: takes no inputs, so every craft issues new items (faucet = true)" : "")
             }
         }
     }
 
     static func line(_ recipe: Recipe) -> String {
         let list = { (items: [ItemAmount]) in items.map { "\($0.amount) \($0.asset)" }.joined(separator: " + ") }
-        return "\(recipe.id)\t\(recipe.name)\t\(list(recipe.inputs)) → \(list(recipe.outputs))"
+        return "\(recipe.id)\t\(recipe.name)\t\(recipe.faucet ? "nothing (faucet)" : list(recipe.inputs)) → \(list(recipe.outputs))"
     }
 }
 

@@ -15,9 +15,14 @@ struct RulesCommand: AsyncParsableCommand {
 
         func run() async throws {
             let url = URL(fileURLWithPath: directory, isDirectory: true)
-            let recipeProblems = try RecipeBook.read(url).compactMap { entry -> String? in
+            let recipes = try RecipeBook.read(url)
+            let recipeProblems = recipes.compactMap { entry -> String? in
                 guard case .failure(let error) = entry.recipe else { return nil }
                 return error.description
+            }
+            // Faucets are allowed, by the designer's explicit `faucet = true`, but never unnoticed.
+            let faucets = recipes.compactMap { entry in
+                (try? entry.recipe.get())?.faucet == true ? "\(entry.file): faucet: issues items from nothing" : nil
             }
             var problems = RuleCheck.check(directory: url).map(\.description) + recipeProblems
             // pools.lua is data too: once every file runs, its pools must be ones `tix amm seed` can open.
@@ -25,9 +30,12 @@ struct RulesCommand: AsyncParsableCommand {
                 do { _ = try PoolSeed.read(directory: url) } catch { problems.append(error.description) }
             }
             if json {
-                print(Output.encode(["ok": problems.isEmpty ? "true" : "false", "problems": problems.joined(separator: "\n")]))
+                print(Output.encode([
+                    "ok": problems.isEmpty ? "true" : "false", "problems": problems.joined(separator: "\n"),
+                    "faucets": faucets.joined(separator: "\n"),
+                ]))
             } else {
-                problems.forEach { print($0) }
+                (faucets + problems).forEach { print($0) }
                 print(problems.isEmpty ? "\(directory): every file compiles and passes its examples" : "\(problems.count) problem(s)")
             }
             if !problems.isEmpty { throw ExitCode.failure }
