@@ -4,5 +4,5 @@ recipe = {
   inputs = { ore = 6, wood = 4 },
   outputs = { forge = 1 },
   makes = "component",
-  duration = 300000,
+  duration = 30000,                 -- quick, so a newcomer fits a forge in the first session
 }

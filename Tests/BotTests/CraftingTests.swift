@@ -34,8 +34,8 @@ struct CraftingTests {
 
         // The recipes, as the engine reads them.
         let recipes = try await alice.send("/recipes")
-        #expect(recipes.text?.contains("\nIron ingot (iron_ingot): 2 ore → 1 iron_ingot, 1 min, needs forge\n") == true)
-        #expect(recipes.text?.contains("\nForge (forge): 6 ore + 4 wood → 1 forge, 5 min\n") == true)
+        #expect(recipes.text?.contains("\nIron ingot (iron_ingot): 2 ore → 1 iron_ingot, 10 s, needs forge\n") == true)
+        #expect(recipes.text?.contains("\nForge (forge): 6 ore + 4 wood → 1 forge, 30 s\n") == true)
 
         // Crafting by buttons: the factory's workbench offers what its components allow (a forge needs none).
         let factories = try await alice.send("/factories")
@@ -43,10 +43,10 @@ struct CraftingTests {
         let bench = try #require(try await alice.press("🏭 #1 Smithy", on: factories).message)
         #expect(bench.button("⚒ Forge") != nil && bench.button("⚒ Iron ingot") == nil, "iron ingots need a forge fitted")
         let forge = try #require(try await alice.press("⚒ Forge", on: bench).message)
-        #expect(forge.text == "⚒ Craft #1 started: 1 forge in factory #1, ready 11-14 22:18 UTC.")
+        #expect(forge.text == "⚒ Craft #1 started: 1 forge in factory #1, ready 11-14 22:13 UTC.")
         #expect(try [held("ore"), held("wood")] == [14, 6])
         let jobs = try await alice.send("/jobs")
-        #expect(jobs.text == "⏳ Your crafts:\n#1: 1 forge in factory #1, ready 11-14 22:18 UTC")
+        #expect(jobs.text == "⏳ Your crafts:\n#1: 1 forge in factory #1, ready 11-14 22:13 UTC")
 
         // The craft finishes: its crafter hears of it in private.
         var mark = stage.telegram.callCount
@@ -71,10 +71,10 @@ struct CraftingTests {
         let repeating = try #require(try await alice.press("🔁 Repeat: off", on: bench3).message)
         #expect(repeating.button("🔁 Repeat: on") != nil)
         let line = try #require(try await alice.press("⚒ Iron ingot", on: repeating).message)
-        #expect(line.text == "⚒ Craft #2 started: 1 iron_ingot in factory #1, ready 11-14 22:19 UTC. It starts again when done, while the inputs last.")
+        #expect(line.text == "⚒ Craft #2 started: 1 iron_ingot in factory #1, ready 11-14 22:18 UTC. It starts again when done, while the inputs last.")
         #expect(try held("ore") == 12)
         let running = try await alice.send("/jobs")
-        #expect(running.text == "⏳ Your crafts:\n#2: 1 iron_ingot in factory #1, ready 11-14 22:19 UTC, repeating")
+        #expect(running.text == "⏳ Your crafts:\n#2: 1 iron_ingot in factory #1, ready 11-14 22:18 UTC, repeating")
         let stopped = try #require(try await alice.press("Stop #2", on: running).message)
         #expect(stopped.text == "✖️ Craft #2 cancelled. Back to you: 1 ore. The cancel fee burned 1 ore.")
         #expect(try held("ore") == 13)
