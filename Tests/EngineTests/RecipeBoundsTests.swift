@@ -126,16 +126,24 @@ struct RecipeBoundsTests {
         #expect(try Snapshot(engine) == before)
     }
 
-    @Test("a yield() beyond the quantity bound refuses the craft, naming the recipe file and the function's line")
+    @Test("a yield() beyond the quantity bound never issues: the craft fails at completion and its inputs return")
     func yieldOutOfRange() async throws {
         let clock = ManualClock()
         let source = recipeSource() + "\n\nfunction yield(c)\n  return { widget = 1000001 }\nend"
-        let (engine, _) = try await factoryFloor(clock: clock, recipes: ["widget.lua": source])
+        let (engine, path) = try await factoryFloor(clock: clock, recipes: ["widget.lua": source])
         defer { engine.close() }
-        let error = await #expect(throws: Rejection.self) { try await craft(engine, "widget") }
-        #expect(error?.code == "ruleFailed")
-        #expect(error?.description.contains("recipes/widget.lua:8: recipe.yield().widget must be a whole quantity") == true,
-                "\(String(describing: error))")
+        let job = try #require(try await craft(engine, "widget").createdID)
+        #expect(try items(engine, "alice", "ore") == 9)
+        // The yield is decided at completion; a bad one fails the job, which is retried, then given up.
+        for _ in 0..<10 {
+            clock.advance(by: 86_400_000)
+            _ = try? await admin(engine, .runDueJobs)
+        }
+        let state = try engine.reader.jobs(of: "alice", all: true).first { $0.id == job }?.state
+        #expect(state == .failed)
+        #expect(try items(engine, "alice", "ore") == 10, "the inputs come back")
+        #expect(try engine.reader.asset(code: "widget") == nil || (try items(engine, "alice", "widget")) == 0)
+        #expect(try Verifier().verify(path: path).ok)
     }
 
     @Test("a reward's wait as long as Int64 allows reads in words instead of trapping")
