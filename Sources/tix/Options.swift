@@ -5,10 +5,13 @@ import Logging
 
 /// Options every command shares: which database, and how to print.
 struct GlobalOptions: ParsableArguments {
-    @Option(help: "The database file.")
-    var db = "data/ticketonomics.sqlite"
+    /// Where `tix serve` keeps the economy unless told otherwise.
+    static let defaultDatabase = "data/ticketonomics.sqlite"
 
-    @Flag(help: "Print machine-readable JSON.")
+    @Option(help: "The database file.")
+    var db = defaultDatabase
+
+    @Flag(help: "Print machine-readable JSON (amounts in minor units: see docs/cli.md).")
     var json = false
 
     @Option(help: "The directory of the economy's Lua rules (fees, sinks, rewards, eligibility).")
@@ -32,9 +35,19 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Opens the engine for the duration of `body` and closes it however `body` ends. A refusal is
-    /// printed in the player's words (as JSON with `--json`) and exits 1.
+    /// printed in the player's words (as JSON with `--json`) and exits 1. Without a rules directory every
+    /// rule's default applies, so the command says so loudly.
     func withEngine<T>(_ body: (Engine) async throws -> T) async throws -> T {
+        if rulesDirectory == nil {
+            FileHandle.standardError.write(Data(
+                "⚠ warning: there is no rules directory at '\(rules)': no fees, sinks or rewards apply (give --rules DIR).\n".utf8))
+        }
         let engine = try Engine(path: db, rules: rulesDirectory, recipes: recipesDirectory, logger: Self.quietLogger)
+        return try await Self.run(engine, json: json, body)
+    }
+
+    /// Runs `body` on `engine`, closes it, and prints a refusal as the command's answer.
+    static func run<T>(_ engine: Engine, json: Bool, _ body: (Engine) async throws -> T) async throws -> T {
         defer { engine.close() }
         do {
             return try await body(engine)
@@ -42,6 +55,23 @@ struct GlobalOptions: ParsableArguments {
             print(Output.encode(["error": rejection.code, "message": rejection.description]))
             throw ExitCode.failure
         }
+    }
+}
+
+/// Options of commands that only read: which database, and how to print. They take no rules, and they
+/// never create a database: a mistyped `--db` is an error, not an empty economy.
+struct ReadOptions: ParsableArguments {
+    @Option(help: "The database file.")
+    var db = GlobalOptions.defaultDatabase
+
+    @Flag(help: "Print machine-readable JSON (amounts in minor units: see docs/cli.md).")
+    var json = false
+
+    func withEngine<T>(_ body: (Engine) async throws -> T) async throws -> T {
+        guard FileManager.default.fileExists(atPath: db) else {
+            throw ValidationError("There is no database at '\(db)'. Give --db PATH, or start one with `tix serve`.")
+        }
+        return try await GlobalOptions.run(try Engine(path: db, logger: GlobalOptions.quietLogger), json: json, body)
     }
 }
 

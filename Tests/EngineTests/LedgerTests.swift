@@ -95,7 +95,7 @@ struct LedgerTests {
         try await engine.submit(Submission(actor: "alice", key: "give", command: .transfer(from: "alice", to: "bob", asset: "ore", amount: 3)))
         #expect(try engine.reader.balance(of: "bob", asset: "ore") == 3)
         #expect(try engine.reader.parseAmount("2", asset: "ore") == 2)
-        #expect(throws: Rejection.invalidAmount(text: "2.5", asset: "ore", scale: 0)) {
+        #expect(throws: Rejection.invalidAmount(text: "2.5", asset: "ore", scale: 0, problem: .tooManyDecimals)) {
             try engine.reader.parseAmount("2.5", asset: "ore")
         }
     }

@@ -18,7 +18,7 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
     case emptyPosting
     case tooManyLegs(limit: Int)
     case keyReused(String)
-    case invalidAmount(text: String, asset: String, scale: Int)
+    case invalidAmount(text: String, asset: String, scale: Int, problem: Amount.Problem)
     case ruleFailed(String)
     case rewardsOff
     case rewardNotReady(kind: RewardKind, waitMillis: Int64)
@@ -48,6 +48,7 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
     case swapTooLarge
     case controlCharacter(in: String)
     case craftTooLong(recipe: String, days: Int64, limitDays: Int64)
+    case cannotAfford(account: String, asset: String)
 
     public var description: String {
         switch self {
@@ -64,15 +65,23 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .sameAccount: "Sender and receiver are the same account."
         case .notPermitted(let actor, let action): "\(actor) may not \(action)."
         case .sinkIsFinal: "Burned tickets never leave the sink."
-        case .balanceOverflow(let account): "That would overflow the balance of \(account)."
+        case .balanceOverflow(let account): "That would take \(account)'s balance past the most any balance may hold."
         case .memoTooLong(let limit): "The memo is longer than \(limit) characters."
         case .invalidKey: "The idempotency key must be 1 to 128 characters."
         case .emptyPosting: "A posting needs at least one leg."
         case .tooManyLegs(let limit): "A posting has at most \(limit) legs."
         case .keyReused(let key): "The key '\(key)' was already used for a different command."
-        case .invalidAmount(let text, let asset, let scale):
-            "'\(text)' is not an amount of \(asset): use digits"
-                + (scale > 0 ? " with at most \(scale) decimals." : " only (no decimals).")
+        case .invalidAmount(let text, let asset, let scale, let problem):
+            switch problem {
+            case .notANumber:
+                "'\(text)' is not an amount of \(asset): write digits, e.g. " + (scale > 0 ? "12 or 12.50." : "12.")
+            case .negative: "'\(text)' is negative: the amount must be more than zero."
+            case .tooManyDecimals:
+                scale > 0 ? "'\(text)' has too many decimals: \(asset) has at most \(scale)."
+                    : "'\(text)' is not a whole number: \(asset) is counted in whole units."
+            case .tooLarge:
+                "'\(text)' is more than the most any balance may hold (\(Amount.format(Int64.max, scale: scale)) \(asset))."
+            }
         case .ruleFailed(let message): "An economy rule failed, so nothing was changed: \(message)"
         case .rewardsOff: "Rewards are switched off."
         case .rewardNotReady(let kind, let wait):
@@ -107,6 +116,8 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
             "The \(what) holds a control character (a line break, a tab, NUL or the like): use plain text on one line."
         case .craftTooLong(let recipe, let days, let limit):
             "At this factory's speed \(recipe) would take \(days) days, and a craft may take at most \(limit)."
+        case .cannotAfford(let account, let asset):
+            "\(account) cannot afford this: with its fee it comes to more \(asset) than any balance may hold."
         }
     }
 
@@ -175,6 +186,7 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .swapTooLarge: "swapTooLarge"
         case .controlCharacter: "controlCharacter"
         case .craftTooLong: "craftTooLong"
+        case .cannotAfford: "cannotAfford"
         }
     }
 }

@@ -7,20 +7,31 @@
 public enum Amount {
     /// Parses a decimal such as `"12"`, `"12.5"` or `"0.01"` into minor units of an asset with `scale`
     /// decimals. Returns nil for anything else: signs, exponents, extra decimals, or overflow.
-    public static func parse(_ text: String, scale: Int) -> Int64? {
+    public static func parse(_ text: String, scale: Int) -> Int64? { try? read(text, scale: scale) }
+
+    /// The same, saying what is wrong with a text that is not an amount, so a player hears the real problem.
+    public static func read(_ text: String, scale: Int) throws(Problem) -> Int64 {
+        if text.hasPrefix("-") || text.hasPrefix("\u{2212}"), parse(String(text.dropFirst()), scale: scale) != nil {
+            throw .negative
+        }
         let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let whole = parts.first, !whole.isEmpty, whole.allSatisfy(\.isASCIIDigit) else { return nil }
+        guard let whole = parts.first, !whole.isEmpty, whole.allSatisfy(\.isASCIIDigit) else { throw .notANumber }
         let fraction = parts.count == 2 ? parts[1] : ""
-        guard fraction.count <= scale, fraction.allSatisfy(\.isASCIIDigit), parts.count == 1 || !fraction.isEmpty
-        else { return nil }
+        guard fraction.allSatisfy(\.isASCIIDigit), parts.count == 1 || !fraction.isEmpty else { throw .notANumber }
+        guard fraction.count <= scale else { throw .tooManyDecimals }
         var value: Int64 = 0
         for digit in whole + fraction.padding(toLength: scale, withPad: "0", startingAt: 0) {
             let (shifted, o1) = value.multipliedReportingOverflow(by: 10)
             let (next, o2) = shifted.addingReportingOverflow(Int64(digit.asciiValue! - 48))
-            if o1 || o2 { return nil }
+            if o1 || o2 { throw .tooLarge }
             value = next
         }
         return value
+    }
+
+    /// Why a text is not an amount.
+    public enum Problem: Error, Hashable, Sendable {
+        case notANumber, negative, tooManyDecimals, tooLarge
     }
 
     /// Renders minor units with the asset's decimals, e.g. `1250` at scale 2 as `"12.50"`. Any integer

@@ -17,7 +17,11 @@ struct BalanceChange {
             return
         }
         let (sum, overflow) = changes[index].delta.addingReportingOverflow(amount)
-        guard !overflow else { throw Rejection.balanceOverflow(account: account.name) }
+        guard !overflow else {
+            // Only mint's balance may go below zero: anyone else paying this much could never afford it.
+            throw amount < 0 && account.name != Account.mint
+                ? Rejection.cannotAfford(account: account.name, asset: asset.code) : Rejection.balanceOverflow(account: account.name)
+        }
         changes[index].delta = sum
     }
 }

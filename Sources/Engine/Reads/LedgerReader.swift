@@ -136,9 +136,15 @@ extension LedgerReader {
 
     /// The same, for an asset already at hand.
     public func parseAmount(_ text: String, of asset: Asset) throws -> Int64 {
-        guard let amount = Amount.parse(text, scale: asset.scale), amount > 0 else {
-            throw Rejection.invalidAmount(text: text, asset: asset.code, scale: asset.scale)
+        let amount: Int64
+        do {
+            amount = try Amount.read(text, scale: asset.scale)
+        } catch {
+            // `tix` hands a negative number over with U+2212, so it is not taken for a flag: echo it as typed.
+            let typed = text.replacingOccurrences(of: "\u{2212}", with: "-")
+            throw Rejection.invalidAmount(text: typed, asset: asset.code, scale: asset.scale, problem: error)
         }
+        guard amount > 0 else { throw Rejection.nonPositiveAmount }
         return amount
     }
 }

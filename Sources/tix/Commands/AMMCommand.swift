@@ -85,7 +85,7 @@ struct AMMCommand: AsyncParsableCommand {
 
     struct Pools: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Every pool with its reserves and spot price.")
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var global: ReadOptions
 
         func run() async throws {
             let (pools, scales) = try await global.withEngine { (try $0.reader.pools(), try $0.scales()) }
@@ -98,7 +98,7 @@ struct AMMCommand: AsyncParsableCommand {
     struct PoolHistory: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "history", abstract: "A pool's reserves, price and volume after each change, newest first.")
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var global: ReadOptions
         @Argument(help: "The raw material.") var asset: String
         @Option(help: "How many points.") var limit = 20
 

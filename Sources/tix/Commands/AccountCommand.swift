@@ -19,7 +19,7 @@ struct AccountCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List every account.")
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var global: ReadOptions
 
         func run() async throws {
             let accounts = try await global.withEngine { try $0.reader.accounts() }

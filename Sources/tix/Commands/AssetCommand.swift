@@ -23,7 +23,7 @@ struct AssetCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List every asset.")
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var global: ReadOptions
 
         func run() async throws {
             let assets = try await global.withEngine { try $0.reader.assets() }

@@ -38,7 +38,7 @@ struct MarketCommand: AsyncParsableCommand {
     }
 
     struct Buy: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Bid for items: tix market buy alice sword 2 15.00")
+        static let configuration = CommandConfiguration(abstract: "Bid for items: tix market buy alice iron_ingot 2 1.60")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var submit: SubmitOptions
         @OptionGroup var options: OrderOptions
@@ -49,7 +49,7 @@ struct MarketCommand: AsyncParsableCommand {
     }
 
     struct Sell: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Offer items: tix market sell bob sword 1 14.50")
+        static let configuration = CommandConfiguration(abstract: "Offer items: tix market sell bob iron_ingot 1 1.50")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var submit: SubmitOptions
         @OptionGroup var options: OrderOptions
@@ -73,7 +73,7 @@ struct MarketCommand: AsyncParsableCommand {
 
     struct Book: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The order book of an item.")
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var global: ReadOptions
         @Argument(help: "The item.") var asset: String
 
         func run() async throws {
@@ -91,7 +91,7 @@ struct MarketCommand: AsyncParsableCommand {
 
     struct Orders: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "An account's orders (open ones unless --all).")
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var global: ReadOptions
         @Argument(help: "The account.") var account: String
         @Flag(help: "Include filled, cancelled and expired orders.") var all = false
 

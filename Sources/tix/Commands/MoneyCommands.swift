@@ -22,8 +22,8 @@ struct Transfer: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Move funds: tix transfer alice bob 10")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var submit: SubmitOptions
-    @Argument var from: String
-    @Argument var to: String
+    @Argument(help: "Who pays (and pays the fee).") var from: String
+    @Argument(help: "Who receives it.") var to: String
     @Argument(help: "How much, e.g. 10 or 0.25.") var amount: String
     @Option(help: "The asset code.") var asset = Asset.ticket.code
     @Option(help: "A note kept in the journal.") var memo: String?

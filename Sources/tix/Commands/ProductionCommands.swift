@@ -11,8 +11,8 @@ struct FactoryCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Build a factory: tix factory build alice \"Smithy\"")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var submit: SubmitOptions
-        @Argument var account: String
-        @Argument var name: String
+        @Argument(help: "The account that will own it.") var account: String
+        @Argument(help: "Its name, e.g. Smithy.") var name: String
 
         func run() async throws {
             try await global.withEngine { try await global.submit(.buildFactory(account: account, name: name), submit, to: $0) }
@@ -23,7 +23,7 @@ struct FactoryCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Fit a component: tix factory fit alice 1 forge")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var submit: SubmitOptions
-        @Argument var account: String
+        @Argument(help: "The factory's owner.") var account: String
         @Argument(help: "The factory id.") var factory: Int64
         @Argument(help: "The component item.") var component: String
 
@@ -36,8 +36,8 @@ struct FactoryCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "An account's factories (or everyone's) and their components.")
-        @OptionGroup var global: GlobalOptions
-        @Argument var account: String?
+        @OptionGroup var global: ReadOptions
+        @Argument(help: "Whose factories (default: everyone's).") var account: String?
 
         func run() async throws {
             let factories = try await global.withEngine { try $0.reader.factories(of: account) }
@@ -60,7 +60,7 @@ struct CraftCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Start a craft: tix craft start alice 1 iron_ingot")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var submit: SubmitOptions
-        @Argument var account: String
+        @Argument(help: "The crafter, who owns the factory.") var account: String
         @Argument(help: "The factory id.") var factory: Int64
         @Argument(help: "The recipe id (its file name in recipes/).") var recipe: String
         @Flag(help: "Start it again when it finishes, while the inputs last.") var repeats = false
@@ -77,7 +77,7 @@ struct CraftCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Cancel a pending craft and get its inputs back.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var submit: SubmitOptions
-        @Argument var account: String
+        @Argument(help: "The crafter.") var account: String
         @Argument(help: "The craft's job id.") var job: Int64
 
         func run() async throws {
@@ -87,8 +87,8 @@ struct CraftCommand: AsyncParsableCommand {
 
     struct Jobs: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "An account's crafts (pending ones unless --all).")
-        @OptionGroup var global: GlobalOptions
-        @Argument var account: String
+        @OptionGroup var global: ReadOptions
+        @Argument(help: "Whose crafts.") var account: String
         @Flag(help: "Include finished, cancelled and failed jobs.") var all = false
 
         func run() async throws {

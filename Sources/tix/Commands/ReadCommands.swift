@@ -4,8 +4,8 @@ import Foundation
 
 struct Balance: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Show what an account holds: tix balance alice")
-    @OptionGroup var global: GlobalOptions
-    @Argument var account: String
+    @OptionGroup var global: ReadOptions
+    @Argument(help: "The account.") var account: String
 
     func run() async throws {
         let holdings = try await global.withEngine { try $0.reader.balances(of: account) }
@@ -20,8 +20,8 @@ struct Balance: AsyncParsableCommand {
 
 struct History: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "An account's movements, newest first.")
-    @OptionGroup var global: GlobalOptions
-    @Argument var account: String
+    @OptionGroup var global: ReadOptions
+    @Argument(help: "The account.") var account: String
     @Option(help: "How many movements.") var limit = 20
 
     func run() async throws {
@@ -41,7 +41,7 @@ struct History: AsyncParsableCommand {
 struct JournalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "journal", abstract: "Print journal entries: every applied command, hash-chained.")
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var global: ReadOptions
     @Option(help: "First sequence number.") var from: Int64 = 1
     @Option(help: "How many entries.") var limit = 20
 
@@ -65,13 +65,16 @@ struct JournalCommand: AsyncParsableCommand {
 struct SupplyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "supply", abstract: "Issued, burned and circulating amounts of every asset.")
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var global: ReadOptions
 
     func run() async throws {
-        let supplies = try await global.withEngine { try $0.reader.supply() }
+        let (supplies, scales) = try await global.withEngine { (try $0.reader.supply(), try $0.scales()) }
         Output.emit(supplies, json: global.json) {
-            supplies.map { "\($0.asset)\tissued \($0.issued)\tburned \($0.burned)\tcirculating \($0.circulating)" }
-                .joined(separator: "\n")
+            supplies.map { supply in
+                let amount = { (value: Int64) in Amount.format(value, scale: scales[supply.asset] ?? 0) }
+                return "\(supply.asset)\tissued \(amount(supply.issued))\tburned \(amount(supply.burned))"
+                    + "\tcirculating \(amount(supply.circulating))"
+            }.joined(separator: "\n")
         }
     }
 }
@@ -79,11 +82,11 @@ struct SupplyCommand: AsyncParsableCommand {
 struct Verify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the hash chain, replay the journal into a fresh state, compare, check invariants.")
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var global: ReadOptions
 
     func run() async throws {
         guard FileManager.default.fileExists(atPath: global.db) else {
-            throw ValidationError("There is no database at \(global.db).")
+            throw ValidationError("There is no database at '\(global.db)'. Give --db PATH.")
         }
         let report = try Verifier().verify(path: global.db)
         Output.emit(report, json: global.json) {

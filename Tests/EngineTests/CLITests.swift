@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+/// `tix` as a newcomer meets it: amounts refused for their real reason, read commands that do not
+/// invent databases, and a loud warning when no rules apply.
+@Suite("The command line speaks plainly")
+struct CLITests {
+    /// A fresh folder with the shipped rules and recipes, alice holding 10.00 TIX and an ore.
+    static func folder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tix-cli-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for directory in ["rules", "recipes"] {
+            try FileManager.default.copyItem(
+                at: TourTests.repository.appendingPathComponent(directory), to: folder.appendingPathComponent(directory))
+        }
+        let (status, output) = try tix("tix account create alice && tix account create bob && tix mint alice 10"
+            + " && tix asset define ore --kind raw && tix mint alice 1 --asset ore", in: folder)
+        try #require(status == 0, "\(output)")
+        return folder
+    }
+
+    static func tix(_ line: String, in folder: URL) throws -> (Int32, String) {
+        try TourTests.shell("shopt -s expand_aliases\nalias tix='\(CrashTests.built("tix").path)'\n\(line)\n", in: folder)
+    }
+
+    @Test("each bad amount is refused for its real reason, and nothing changes", arguments: [
+        ("tix transfer alice bob 0", "The amount must be more than zero."),
+        ("tix transfer alice bob -5", "'-5' is negative: the amount must be more than zero."),
+        ("tix transfer alice bob -0.25 --as alice", "'-0.25' is negative"),
+        ("tix transfer alice bob 1.234", "'1.234' has too many decimals: TIX has at most 2."),
+        ("tix transfer alice bob 0.5 --asset ore", "'0.5' is not a whole number: ore is counted in whole units."),
+        ("tix transfer alice bob 99999999999999999999", "more than the most any balance may hold (92233720368547758.07 TIX)"),
+        ("tix transfer alice bob abc", "'abc' is not an amount of TIX: write digits, e.g. 12 or 12.50."),
+        ("tix transfer alice bob 92233720368547758", "alice cannot afford this"),
+        ("tix transfer alice bob 500", "alice has 10.00 TIX but this needs"),
+    ])
+    func amounts(line: String, message: String) throws {
+        let folder = try Self.folder()
+        let (_, before) = try Self.tix("tix journal --json --limit 1000", in: folder)
+        let (status, output) = try Self.tix(line, in: folder)
+        #expect(status == 1)
+        #expect(output.contains(message), "\(output)")
+        #expect(!output.lowercased().contains("overflow"), "\(output)")
+        #expect(try Self.tix("tix journal --json --limit 1000", in: folder).1 == before, "a refusal changes nothing")
+    }
+
+    @Test("a read command refuses a database that does not exist instead of creating one")
+    func missingDatabase() throws {
+        let folder = try Self.folder()
+        for line in ["tix balance alice --db nowhere.sqlite", "tix supply --db nowhere.sqlite", "tix verify --db nowhere.sqlite"] {
+            let (status, output) = try Self.tix(line, in: folder)
+            #expect(status != 0)
+            #expect(output.contains("There is no database at 'nowhere.sqlite'"), "\(output)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("nowhere.sqlite").path))
+    }
+
+    @Test("people read tickets with two decimals; JSON reads integers of minor units")
+    func units() throws {
+        let folder = try Self.folder()
+        let (_, supply) = try Self.tix("tix supply", in: folder)
+        #expect(supply.contains("TIX\tissued 10.00\tburned 0.00\tcirculating 10.00"), "\(supply)")
+        let (_, json) = try Self.tix("tix balance alice --json", in: folder)
+        #expect(json.contains("\"TIX\":1000"), "\(json)")
+    }
+
+    @Test("without a rules directory a command warns that no fees, sinks or rewards apply")
+    func noRules() throws {
+        let folder = try Self.folder()
+        let (status, output) = try Self.tix("tix transfer alice bob 1 --rules missing", in: folder)
+        #expect(status == 0)
+        #expect(output.contains("no rules directory at 'missing': no fees, sinks or rewards apply"), "\(output)")
+        #expect(try Self.tix("tix --version", in: folder).1.contains("0.3.0"))
+    }
+}
