@@ -27,11 +27,7 @@ struct GlobalOptions: ParsableArguments {
     var recipesDirectory: URL? { Self.existingDirectory(recipes) }
 
     private static func existingDirectory(_ path: String) -> URL? {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return nil
-        }
-        return URL(fileURLWithPath: path, isDirectory: true)
+        FileManager.default.isDirectory(path) ? URL(fileURLWithPath: path, isDirectory: true) : nil
     }
 
     /// Opens the engine for the duration of `body` and closes it however `body` ends. A refusal is
@@ -108,5 +104,13 @@ extension GlobalOptions {
             FileManager.default.fileExists(atPath: rules.appendingPathComponent(PoolSeed.file).path)
         else { return 0 }
         return try await engine.seedPools(try PoolSeed.read(directory: rules)).count
+    }
+}
+
+extension FileManager {
+    /// Whether `path` names an existing directory.
+    func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 }

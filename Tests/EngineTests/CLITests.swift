@@ -72,4 +72,20 @@ struct CLITests {
         #expect(output.contains("no rules directory at 'missing': no fees, sinks or rewards apply"), "\(output)")
         #expect(try Self.tix("tix --version", in: folder).1.contains("0.3.0"))
     }
+
+    @Test("tix rules check fails on one broken file, and names each problem once under its real path")
+    func rulesCheck() throws {
+        let folder = try Self.folder()
+        try "function fee(t)\n  return (\nend\n".write(to: folder.appendingPathComponent("bad.lua"), atomically: true, encoding: .utf8)
+        let (status, output) = try Self.tix("tix rules check bad.lua", in: folder)
+        #expect(status == 1)
+        #expect(output.hasPrefix("bad.lua:3: unexpected symbol near 'end'\n1 problem(s)"), "\(output)")
+
+        try "recipe = { name = 'Y', inputs = { ore = 1 }, outputs = { y = 1 }, duration = 5\n"
+            .write(to: folder.appendingPathComponent("recipes/y.lua"), atomically: true, encoding: .utf8)
+        let (recipesStatus, recipes) = try Self.tix("tix rules check recipes", in: folder)
+        #expect(recipesStatus == 1)
+        #expect(recipes.components(separatedBy: "recipes/y.lua:2:").count == 2, "one report, under its path: \(recipes)")
+        #expect(try Self.tix("tix rules check rules/fees.lua", in: folder).0 == 0)
+    }
 }

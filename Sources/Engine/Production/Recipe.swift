@@ -37,7 +37,7 @@ public struct Recipe: Codable, Sendable, Hashable {
     public var faucet: Bool
 
     /// The sandbox name recipe files are loaded under, apart from the rules.
-    static func script(_ id: String) -> String { "recipes/\(id).lua" }
+    public static func script(_ id: String) -> String { "recipes/\(id).lua" }
 
     /// Reads and checks the `recipe` table; every problem is named with the file, and with the line of
     /// the field at fault when `source` is given.

@@ -11,7 +11,7 @@ public enum RecipeBook {
     }
 
     /// Why one recipe file (named as in its directory, `widget.lua`) cannot be used, if it cannot.
-    static func problem(with file: ScriptFile) -> RecipeError? {
+    public static func problem(with file: ScriptFile) -> RecipeError? {
         do {
             guard case .failure(let error)? = parse(file, in: try LuaSandbox()) else { return nil }
             return error

@@ -9,26 +9,30 @@ struct RulesCommand: AsyncParsableCommand {
 
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Compile every rule or recipe file in DIR, run its examples, check pools.lua's pools; exit 1 on any failure.")
-        @Argument(help: "The directory to check.") var directory = "rules"
+            abstract: "Compile every rule or recipe file in DIR (or one FILE), run its examples, check pools.lua's pools; exit 1 on any failure.")
+        @Argument(help: "The directory, or one file, to check.") var path = "rules"
         @Flag(help: "Print machine-readable JSON.") var json = false
 
         func run() async throws {
-            let url = URL(fileURLWithPath: directory, isDirectory: true)
-            let recipes = try RecipeBook.read(url)
-            let recipeProblems = recipes.compactMap { entry -> String? in
-                guard case .failure(let error) = entry.recipe else { return nil }
-                return error.description
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw ValidationError("There is no file or directory at '\(path)'.")
             }
+            let isDirectory = FileManager.default.isDirectory(path)
+            let url = URL(fileURLWithPath: path, isDirectory: isDirectory)
+            let files = isDirectory ? try ScriptFile.all(in: url) : [try ScriptFile.read(url, name: url.lastPathComponent)]
+            let recipes = files.compactMap { file in RecipeBook.problem(with: file).map { (file, $0) } }
             // Faucets are allowed, by the designer's explicit `faucet = true`, but never unnoticed.
-            let faucets = recipes.compactMap { entry in
-                (try? entry.recipe.get())?.faucet == true ? "\(entry.file): faucet: issues items from nothing" : nil
-            }
-            var problems = RuleCheck.check(directory: url).map(\.description) + recipeProblems
+            let faucets = isDirectory ? try RecipeBook.read(url).compactMap { entry in
+                (try? entry.recipe.get())?.faucet == true ? "\(located(entry.file)): faucet: issues items from nothing" : nil
+            } : []
+            let ruleProblems = isDirectory ? RuleCheck.check(directory: url) : RuleCheck.check(files[0])
+            var problems = ruleProblems.map(\.description) + recipes.map(\.1.description)
             // pools.lua is data too: once every file runs, its pools must be ones `tix amm seed` can open.
-            if problems.isEmpty, FileManager.default.fileExists(atPath: url.appendingPathComponent(PoolSeed.file).path) {
-                do { _ = try PoolSeed.read(directory: url) } catch { problems.append(error.description) }
+            if problems.isEmpty, files.contains(where: { $0.name == PoolSeed.file }) {
+                let directory = isDirectory ? url : url.deletingLastPathComponent()
+                do { _ = try PoolSeed.read(directory: directory) } catch { problems.append(error.description) }
             }
+            problems = located(problems, in: files)
             if json {
                 print(Output.encode([
                     "ok": problems.isEmpty ? "true" : "false", "problems": problems.joined(separator: "\n"),
@@ -36,9 +40,31 @@ struct RulesCommand: AsyncParsableCommand {
                 ]))
             } else {
                 (faucets + problems).forEach { print($0) }
-                print(problems.isEmpty ? "\(directory): every file compiles and passes its examples" : "\(problems.count) problem(s)")
+                print(problems.isEmpty
+                    ? "\(path): " + (isDirectory ? "every file compiles" : "compiles") + " and passes its examples"
+                    : "\(problems.count) problem(s)")
             }
             if !problems.isEmpty { throw ExitCode.failure }
+        }
+
+        /// Problems named under the path they were checked at (`rules/fees.lua:3: ...`), each once: the
+        /// sandbox names a file as loaded (`fees.lua`, `recipes/jewel.lua`), and a broken recipe is
+        /// reported both as a script and as a recipe.
+        private func located(_ problems: [String], in files: [ScriptFile]) -> [String] {
+            var seen = Set<String>()
+            return problems.map { problem in
+                files.lazy.compactMap { file in
+                    [Recipe.script(String(file.name.dropLast(4))), file.name].lazy
+                        .first { problem.hasPrefix($0 + ":") }
+                        .map { located(file.name) + problem.dropFirst($0.count) }
+                }.first ?? problem
+            }.filter { seen.insert($0).inserted }
+        }
+
+        /// Where the file `name` lives as the user named it: the file checked, or one inside the directory.
+        private func located(_ name: String) -> String {
+            FileManager.default.isDirectory(path)
+                ? (path.hasSuffix("/") ? path : path + "/") + name : path
         }
     }
 
