@@ -157,4 +157,23 @@ struct MarketTests {
         let report = try Verifier().verify(path: path)
         #expect(report.ok, "\(report.problems)")
     }
+
+    @Test("an item its recipe makes can be bid for before anyone crafts it; an item no recipe makes cannot")
+    func craftableItems() async throws {
+        let path = scratchPath()
+        let engine = try await workshop(clock: ManualClock(), path: path)
+        defer { engine.close() }
+        #expect(try engine.reader.asset(code: "iron_ingot") == nil)
+        try await engine.submit(Submission(actor: "bob", key: "bid", command: .placeOrder(
+            Order(account: "bob", side: .buy, asset: "iron_ingot", quantity: 2, price: 150))))
+        #expect(try engine.reader.asset(code: "iron_ingot")?.kind == .product)
+        try await engine.submit(Submission(actor: "bob", key: "forge", command: .placeOrder(
+            Order(account: "bob", side: .buy, asset: "forge", quantity: 1, price: 900))))
+        #expect(try engine.reader.asset(code: "forge")?.kind == .component)
+        await #expect(throws: Rejection.unknownAsset("unicorn")) {
+            try await engine.submit(Submission(actor: "bob", key: "unicorn", command: .placeOrder(
+                Order(account: "bob", side: .buy, asset: "unicorn", quantity: 1, price: 100))))
+        }
+        #expect(try Verifier().verify(path: path).ok)
+    }
 }

@@ -6,7 +6,9 @@ extension Ledger {
         _ order: Order, seq: Int64, at: Int64, format: JournalFormat, in db: HotConnection
     ) throws -> (id: Int64, postings: [Posting]) {
         guard order.quantity > 0, order.price > 0 else { throw Rejection.nonPositiveAmount }
-        guard let asset = try asset(code: order.asset, in: db) else { throw Rejection.unknownAsset(order.asset) }
+        guard let asset = try asset(code: order.asset, in: db) ?? craftable(order.asset, db) else {
+            throw Rejection.unknownAsset(order.asset)
+        }
         guard order.asset != Asset.ticket.code else { throw Rejection.notTradable(order.asset) }
         guard let account = try account(named: order.account, in: db) else { throw Rejection.unknownAccount(order.account) }
         if let expiry = order.expiresAt, expiry <= at { throw Rejection.expiryInPast }

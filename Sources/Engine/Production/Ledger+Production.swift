@@ -123,4 +123,16 @@ extension Ledger {
         }.filter { $0.amount > 0 }
         return legs.isEmpty ? [] : try post(legs, seq, db)
     }
+
+    /// An item its own recipe makes (`recipes/iron_ingot.lua` making `iron_ingot`) is known to the
+    /// ledger before anyone crafts it, so it can be bid for on the market from the day its recipe is
+    /// adopted: the first command that needs it defines it, with the kind the recipe gives. Only the
+    /// recipe of the item's own name is consulted, so replay depends on no other file.
+    func craftable(_ code: String, _ db: HotConnection) throws -> NameCache.AssetRef? {
+        guard let (recipe, _) = try rules.recipe(code),
+            recipe.outputs.contains(where: { $0.asset == code })
+        else { return nil }
+        try FactoryStore(db: db).define(code, as: recipe.makes)
+        return try asset(code: code, in: db)
+    }
 }
