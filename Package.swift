@@ -66,6 +66,6 @@ let package = Package(
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge"]),
         .testTarget(
             name: "BotTests",
-            dependencies: ["Bot", "Engine", "LocalTelegram"]),
+            dependencies: ["Bot", "Engine", "LocalTelegram", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )
