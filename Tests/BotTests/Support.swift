@@ -59,18 +59,20 @@ final class Stage: Sendable {
         try Engine(path: path, clock: clock, rules: rules, recipes: shippedRecipes, logger: logger)
     }
 
-    /// How the running bot ended, waiting up to `timeout` for it to end by itself; throws if it runs on.
+    /// How the running bot ended, waiting up to `timeout` for it to end by itself; throws if it runs
+    /// on (the bot is left running for ``stopBot()``: awaiting a task's result cannot be cancelled).
     func botEnded(within timeout: Duration) async throws -> Result<Void, any Error> {
         let bot = try #require(running.withLock { $0?.bot })
-        return try await withThrowingTaskGroup(of: Result<Void, any Error>?.self) { group in
-            group.addTask { await bot.result }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                return nil
-            }
-            defer { group.cancelAll() }
-            return try #require(try await group.next() ?? nil, "the bot still runs after \(timeout)")
+        let outcome = Mutex<Result<Void, any Error>?>(nil)
+        let watcher = Task {
+            let result = await bot.result
+            outcome.withLock { $0 = result }
         }
+        let deadline = ContinuousClock.now + timeout
+        while outcome.withLock({ $0 == nil }) && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        guard let ended = outcome.withLock({ $0 }) else { throw StageError.stillRunning(timeout) }
+        _ = await watcher.value
+        return ended
     }
 
     /// Stops the bot and runs `body` on the engine alone: the game goes on while the bot is down.
@@ -103,6 +105,10 @@ final class Stage: Sendable {
 
     /// Journal entries so far: what a refused or ignored request must not add to.
     func entries() throws -> Int { try engine.reader.journal(from: 1, limit: 1_000_000).count }
+}
+
+enum StageError: Error {
+    case stillRunning(Duration)
 }
 
 /// Runs `body` with a stage, and closes the bot, the engine and the local Telegram before returning,
