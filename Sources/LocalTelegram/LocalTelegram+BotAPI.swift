@@ -6,9 +6,9 @@ import Foundation
 
 /// The Bot API methods as the simulated Telegram carries them out.
 extension LocalTelegram {
-    func call(_ method: String, _ parameters: [String: Any]) async -> (Int, String) {
+    func call(_ method: String, _ parameters: [String: Any], via route: String = "") async -> (Int, String) {
         let fault = state.withLock { state in state.faults[method]?.isEmpty == false ? state.faults[method]!.removeFirst() : nil }
-        if fault == nil, method == "getUpdates" { return await getUpdates(parameters) }
+        if fault == nil, method == "getUpdates" { return await getUpdates(parameters, via: route) }
         let answer: Answer
         switch fault {
         case .tooManyRequests(let wait):
@@ -22,12 +22,12 @@ extension LocalTelegram {
             answer = Answer(failure: 401, "Unauthorized")
         case .serverErrorAfterDoing:
             let done: Answer? = method == "getUpdates" ? nil : perform(method, parameters)
-            if done == nil { _ = await getUpdates(parameters) }
+            if done == nil { _ = await getUpdates(parameters, via: route) }
             answer = Answer(failure: 500, "Internal Server Error", sent: done?.sent)
         case nil:
             answer = perform(method, parameters)
         }
-        record(method, parameters, status: answer.status, message: answer.sent)
+        record(method, parameters, status: answer.status, message: answer.sent, via: route)
         return (answer.status, answer.body)
     }
 
@@ -124,7 +124,7 @@ extension LocalTelegram {
 
     /// Confirms what lies below `offset`, then answers at once if updates wait, else holds the request
     /// up to `timeout` seconds for the first to arrive.
-    func getUpdates(_ parameters: [String: Any]) async -> (Int, String) {
+    func getUpdates(_ parameters: [String: Any], via route: String) async -> (Int, String) {
         let offset = (parameters["offset"] as? NSNumber)?.int64Value ?? 0
         let limit = min(100, max(1, (parameters["limit"] as? NSNumber)?.intValue ?? 100))
         let deadline = ContinuousClock.now + .seconds((parameters["timeout"] as? NSNumber)?.intValue ?? 0)
@@ -138,7 +138,7 @@ extension LocalTelegram {
                 return ((200, "{\"ok\":true,\"result\":[" + state.queue.prefix(limit).map(\.body).joined(separator: ",") + "]}"), state.version)
             }
             if let answer {
-                record("getUpdates", parameters, status: answer.0)
+                record("getUpdates", parameters, status: answer.0, via: route)
                 return answer
             }
             await changed(since: version, before: deadline)

@@ -90,11 +90,12 @@ public final class LocalTelegram: Sendable {
 
     func serve(_ request: Request) async throws -> Response {
         let parts = request.uri.path.split(separator: "/")
-        guard parts.count == 2, parts[0].hasPrefix("bot") else { return Self.response(404, Self.error(404, "Not Found")) }
-        guard parts[0].dropFirst(3) == token else { return Self.response(401, Self.error(401, "Unauthorized")) }
+        guard parts.count >= 2, parts[parts.count - 2].hasPrefix("bot") else { return Self.response(404, Self.error(404, "Not Found")) }
+        guard parts[parts.count - 2].dropFirst(3) == token else { return Self.response(401, Self.error(401, "Unauthorized")) }
+        let route = parts.dropLast(2).joined(separator: "/")
         let body = try await request.body.collect(upTo: 1 << 22)
         let parameters = (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any] ?? [:]
-        let (status, answer) = await call(String(parts[1]), parameters)
+        let (status, answer) = await call(String(parts[parts.count - 1]), parameters, via: route)
         return Self.response(status, answer)
     }
 
