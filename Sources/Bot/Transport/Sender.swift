@@ -84,9 +84,11 @@ actor Sender {
                 let wait = limiter.reserve(chat: request.chat, now: (ContinuousClock.now - origin).nanoseconds)
                 if wait > 0 { try? await Task.sleep(for: .nanoseconds(wait)) }
             }
-            // A request Telegram answered is settled even when stopping, or the next start would send
-            // a delivered reply again; one cut short by the stop stays in the outbox (the loop ends).
-            let result = await api.send(request.method, body: Data(request.body.utf8))
+            // A request sent is seen through even when stopping (its own task does not inherit the
+            // cancellation) and settled by its answer: aborted half-way, it might have been carried
+            // out without the bot knowing, and the next start would send it again.
+            let (api, method, body) = (api, request.method, Data(request.body.utf8))
+            let result = await Task { await api.send(method, body: body) }.value
             switch result {
             case .success:
                 return await forget(item)
