@@ -13,7 +13,7 @@ struct CrashTests {
     /// arrives exactly once, in order.
     @Test("tix serve, SIGKILLed at random moments, answers every update exactly once and applies none twice")
     func killAndRestart() async throws {
-        var random = SeededGenerator(seed: testSeed("CrashTests.killAndRestart"))
+        var random = SplitMix64(state: testSeed("CrashTests.killAndRestart"))
         try await withLocalTelegram { telegram, url in
             let path = scratchPath()
             let setup = try Engine(path: path, rules: shippedRules)

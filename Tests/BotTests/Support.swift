@@ -153,12 +153,10 @@ func testSeed(_ test: String) -> UInt64 {
     return seed
 }
 
-/// SplitMix64: a small generator that gives the same numbers for the same seed.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
+/// A seeded generator so a test's random choices can be replayed from their seed. The same as
+/// EngineTests' (test targets share no code yet): one copy belongs in a shared test-support target.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state

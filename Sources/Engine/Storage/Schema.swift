@@ -5,8 +5,8 @@ import GRDB
 /// Amounts are INTEGER minor units. `balances` is derived state (it equals the sum of `postings`),
 /// kept so that reads and overdraft checks are one lookup; `tix verify` proves the two agree.
 ///
-/// Front ends (the Telegram bot) keep their own tables in the same file under their own migrator,
-/// which shares GRDB's `grdb_migrations` table: this migrator skips identifiers it does not know.
+/// Front ends keep their own tables in the same file under their own migrators, which share GRDB's
+/// `grdb_migrations` table: this migrator skips identifiers it does not know.
 enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -144,7 +144,7 @@ enum Schema {
                 """)
         }
         // Front ends announce finished crafts in (entry, job) order: `finishedCrafts` walks this index.
-        // Databases made before this migration have it already (it came with the bot's tables then).
+        // Databases made before this migration have it already (a front end's migration made it then).
         migrator.registerMigration("v7 finished crafts index") { db in
             try db.execute(sql: """
                 CREATE INDEX IF NOT EXISTS jobs_finished_crafts ON jobs(finished_seq, id) WHERE state = 'done' AND kind = 'craft';
