@@ -87,11 +87,16 @@ let package = Package(
             ]),
         .testTarget(
             name: "EngineTests",
-            dependencies: ["Engine", "LuaBridge", "Benchmarks", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["Engine", "LuaBridge", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "LuaShim", "CLua"]),
         .testTarget(
             name: "BotTests",
-            dependencies: ["Bot", "Engine", "LocalTelegram", .product(name: "Logging", package: "swift-log")]),
+            dependencies: [
+                "Bot", "Engine", "LocalTelegram", "TestSupport", .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(name: "BenchmarkTests", dependencies: ["Benchmarks"]),
+        // What the test targets share: seeded randomness that a failing run prints and replays from.
+        .target(name: "TestSupport", dependencies: ["Benchmarks"], path: "Tests/TestSupport"),
     ]
 )

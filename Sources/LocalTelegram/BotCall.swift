@@ -17,6 +17,9 @@ public struct BotCall: Sendable, Hashable {
     public var status: Int
     /// When the call arrived.
     public var at: ContinuousClock.Instant
+    /// The path before `/bot<token>/` it was made on ("" for none): clients given different API URLs
+    /// on the same server (`http://127.0.0.1:port/run2`) tell their calls apart by it.
+    public var route: String
 
     public struct Button: Sendable, Hashable {
         public var label: String

@@ -6,4 +6,6 @@ public enum Fault: Sendable, Hashable {
     case badGateway
     /// The request is carried out, but the answer is a 500: the client cannot know it worked.
     case serverErrorAfterDoing
+    /// 401 `Unauthorized`, as for a revoked token; nothing is done.
+    case unauthorized
 }

@@ -6,9 +6,9 @@ import Foundation
 
 /// The Bot API methods as the simulated Telegram carries them out.
 extension LocalTelegram {
-    func call(_ method: String, _ parameters: [String: Any]) async -> (Int, String) {
+    func call(_ method: String, _ parameters: [String: Any], via route: String = "") async -> (Int, String) {
         let fault = state.withLock { state in state.faults[method]?.isEmpty == false ? state.faults[method]!.removeFirst() : nil }
-        if fault == nil, method == "getUpdates" { return await getUpdates(parameters) }
+        if fault == nil, method == "getUpdates" { return await getUpdates(parameters, via: route) }
         let answer: Answer
         switch fault {
         case .tooManyRequests(let wait):
@@ -18,14 +18,16 @@ extension LocalTelegram {
                                  "parameters": ["retry_after": wait]]))
         case .badGateway:
             answer = Answer(status: 502, body: "<html><body><h1>502 Bad Gateway</h1></body></html>")
+        case .unauthorized:
+            answer = Answer(failure: 401, "Unauthorized")
         case .serverErrorAfterDoing:
             let done: Answer? = method == "getUpdates" ? nil : perform(method, parameters)
-            if done == nil { _ = await getUpdates(parameters) }
+            if done == nil { _ = await getUpdates(parameters, via: route) }
             answer = Answer(failure: 500, "Internal Server Error", sent: done?.sent)
         case nil:
             answer = perform(method, parameters)
         }
-        record(method, parameters, status: answer.status, message: answer.sent)
+        record(method, parameters, status: answer.status, message: answer.sent, via: route)
         return (answer.status, answer.body)
     }
 
@@ -63,17 +65,26 @@ extension LocalTelegram {
                 return Answer(true)
             case "setWebhook":
                 guard let url = parameters["url"] as? String else { return Answer(failure: 400, "Bad Request: bad webhook: URL is empty") }
-                state.webhook = (url, parameters["secret_token"] as? String ?? "")
-                state.webhookTask?.cancel()
-                state.webhookTask = Task { await self.pushUpdates() }
+                // http only on loopback, as a local Bot API server allows; Telegram itself wants https.
+                guard url.hasPrefix("https://") || url.hasPrefix("http://127.0.0.1:") else {
+                    return Answer(failure: 400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook")
+                }
+                let secret = parameters["secret_token"] as? String ?? ""
+                guard secret.utf8.count <= 256, secret.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) else {
+                    return Answer(failure: 400, "Bad Request: secret token contains unallowed characters")
+                }
+                state.webhook = (url, secret)
+                state.pushers.forEach { $0.cancel() }
+                state.pushers.append(Task { await self.pushUpdates() })
                 return Answer(true)
             case "deleteWebhook":
                 state.webhook = nil
-                state.webhookTask?.cancel()
+                state.pushers.forEach { $0.cancel() }
                 return Answer(true)
             case "sendMessage":
                 guard let chat else { return Answer(failure: 400, "Bad Request: chat_id is empty") }
                 guard let text, !text.isEmpty else { return Answer(failure: 400, "Bad Request: message text is empty") }
+                guard text.utf16.count <= Self.maxText else { return Answer(failure: 400, "Bad Request: message is too long") }
                 guard state.knownChats.contains(chat) else {
                     return Answer(failure: 403, "Forbidden: bot can't initiate conversation with a user")
                 }
@@ -85,6 +96,7 @@ extension LocalTelegram {
                 guard let chat, let id = (parameters["message_id"] as? NSNumber)?.int64Value, let text,
                     let shown = state.messages[chat]?[id]
                 else { return Answer(failure: 400, "Bad Request: message to edit not found") }
+                guard text.utf16.count <= Self.maxText else { return Answer(failure: 400, "Bad Request: message is too long") }
                 let edited = Shown(text: text, buttons: Self.buttons(parameters))
                 guard edited != shown else {
                     return Answer(
@@ -94,8 +106,14 @@ extension LocalTelegram {
                 state.messages[chat]![id] = edited
                 return Answer(Self.message(id, chat: chat, text: text))
             case "answerCallbackQuery":
-                guard let id = parameters["callback_query_id"] as? String, state.openQueries.remove(id) != nil else {
+                guard let id = parameters["callback_query_id"] as? String, let asked = state.openQueries.removeValue(forKey: id),
+                    ContinuousClock.now - asked <= Self.callbackQueryLifetime
+                else {
                     return Answer(failure: 400, "Bad Request: query is too old and response timeout expired or query ID is invalid")
+                }
+                if let notice = parameters["text"] as? String, notice.utf16.count > Self.maxNotice {
+                    state.openQueries[id] = asked
+                    return Answer(failure: 400, "Bad Request: MESSAGE_TOO_LONG")
                 }
                 return Answer(true)
             default:
@@ -106,7 +124,7 @@ extension LocalTelegram {
 
     /// Confirms what lies below `offset`, then answers at once if updates wait, else holds the request
     /// up to `timeout` seconds for the first to arrive.
-    func getUpdates(_ parameters: [String: Any]) async -> (Int, String) {
+    func getUpdates(_ parameters: [String: Any], via route: String) async -> (Int, String) {
         let offset = (parameters["offset"] as? NSNumber)?.int64Value ?? 0
         let limit = min(100, max(1, (parameters["limit"] as? NSNumber)?.intValue ?? 100))
         let deadline = ContinuousClock.now + .seconds((parameters["timeout"] as? NSNumber)?.intValue ?? 0)
@@ -120,7 +138,7 @@ extension LocalTelegram {
                 return ((200, "{\"ok\":true,\"result\":[" + state.queue.prefix(limit).map(\.body).joined(separator: ",") + "]}"), state.version)
             }
             if let answer {
-                record("getUpdates", parameters, status: answer.0)
+                record("getUpdates", parameters, status: answer.0, via: route)
                 return answer
             }
             await changed(since: version, before: deadline)

@@ -8,14 +8,14 @@ extension LocalTelegram {
             .joined(separator: " | ")
     }
 
-    func record(_ method: String, _ parameters: [String: Any], status: Int, message: Int64? = nil) {
+    func record(_ method: String, _ parameters: [String: Any], status: Int, message: Int64? = nil, via route: String) {
         let number = { (key: String) in (parameters[key] as? NSNumber)?.int64Value }
         state.withLock { state in
             state.calls.append(BotCall(
                 index: state.calls.count, method: method, chat: number("chat_id"), messageID: message ?? number("message_id"),
                 text: parameters["text"] as? String, buttons: Self.buttons(parameters),
                 quoting: ((parameters["reply_parameters"] as? [String: Any])?["message_id"] as? NSNumber)?.int64Value,
-                callbackQueryID: parameters["callback_query_id"] as? String, status: status, at: .now))
+                callbackQueryID: parameters["callback_query_id"] as? String, status: status, at: .now, route: route))
             if method == "sendMessage" && status == 200 { state.delivered += 1 }
             Self.wakeAll(&state)
         }

@@ -31,7 +31,7 @@ extension LocalTelegram {
     public func press(_ data: String, on message: Int64, in chat: Int64, by user: LocalUser) -> String {
         state.withLock { state in
             let query = "q\(state.nextUpdate)"
-            state.openQueries.insert(query)
+            state.openQueries[query] = .now
             let shown = state.messages[chat]?[message]
             _ = Self.enqueue(
                 [

@@ -23,12 +23,14 @@ public final class LocalTelegram: Sendable {
         var messages: [Int64: [Int64: Shown]] = [:]
         /// Chats whose users have written to the bot: it may only write to those.
         var knownChats: Set<Int64> = []
-        var openQueries: Set<String> = []
+        /// Callback queries not answered yet, and when they were asked.
+        var openQueries: [String: ContinuousClock.Instant] = [:]
         var calls: [BotCall] = []
         var delivered = 0
         var faults: [String: [Fault]] = [:]
         var webhook: (url: String, secret: String)?
-        var webhookTask: Task<Void, Never>?
+        /// The tasks that push updates to the webhook: the last one, unless cancelled, is at work.
+        var pushers: [Task<Void, Never>] = []
         var commands: [String] = []
         var waiters: [UUID: Waiter] = [:]
         /// Counts changes, so a waiter never misses one that happened just before it waited.
@@ -45,6 +47,12 @@ public final class LocalTelegram: Sendable {
         var text: String
         var buttons: [[BotCall.Button]]
     }
+
+    /// Telegram's limits on a message's text and a callback answer's notice, in UTF-16 code units.
+    public static let maxText = 4096
+    public static let maxNotice = 200
+    /// How long a callback query can be answered: Telegram stops waiting after about 15 seconds.
+    public static let callbackQueryLifetime: Duration = .seconds(15)
 
     public init(token: String = "local-token") { self.token = token }
 
@@ -68,20 +76,26 @@ public final class LocalTelegram: Sendable {
         return "http://127.0.0.1:\(bound)"
     }
 
+    /// Stops serving and pushing updates, and returns once both have ended.
     public func stop() async {
         let running = server.withLock { $0 }
-        state.withLock { $0.webhookTask?.cancel() }
+        let pushers = state.withLock { state in
+            state.pushers.forEach { $0.cancel() }
+            return state.pushers
+        }
         running?.cancel()
         _ = await running?.result
+        for pusher in pushers { await pusher.value }
     }
 
     func serve(_ request: Request) async throws -> Response {
         let parts = request.uri.path.split(separator: "/")
-        guard parts.count == 2, parts[0].hasPrefix("bot") else { return Self.response(404, Self.error(404, "Not Found")) }
-        guard parts[0].dropFirst(3) == token else { return Self.response(401, Self.error(401, "Unauthorized")) }
+        guard parts.count >= 2, parts[parts.count - 2].hasPrefix("bot") else { return Self.response(404, Self.error(404, "Not Found")) }
+        guard parts[parts.count - 2].dropFirst(3) == token else { return Self.response(401, Self.error(401, "Unauthorized")) }
+        let route = parts.dropLast(2).joined(separator: "/")
         let body = try await request.body.collect(upTo: 1 << 22)
         let parameters = (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any] ?? [:]
-        let (status, answer) = await call(String(parts[1]), parameters)
+        let (status, answer) = await call(String(parts[parts.count - 1]), parameters, via: route)
         return Self.response(status, answer)
     }
 

@@ -4,6 +4,7 @@ import Foundation
 import LocalTelegram
 import Logging
 import Synchronization
+import TestSupport
 import Testing
 
 /// The economy's rules as shipped.
@@ -12,6 +13,9 @@ let shippedRules = URL(fileURLWithPath: #filePath).deletingLastPathComponent().d
 
 /// The recipes as shipped.
 let shippedRecipes = shippedRules.deletingLastPathComponent().appendingPathComponent("recipes", isDirectory: true)
+
+/// A database made by the previous release, as an SQL dump.
+let ledgerV1 = shippedRules.deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/ledger-v1.sql")
 
 /// A fresh database file per test: Swift Testing runs tests in parallel.
 func scratchPath() -> String {
@@ -23,15 +27,19 @@ func scratchPath() -> String {
 /// One test's world: a scratch engine on the shipped rules, a local Telegram on its own port, and the
 /// bot between them, which can be stopped and started again on the same database.
 final class Stage: Sendable {
-    let telegram = LocalTelegram()
-    let path = scratchPath()
+    let telegram: LocalTelegram
+    let path: String
+    let rules: URL
     let clock = ManualClock()
     let apiURL: String
     private let running = Mutex<(engine: Engine, bot: Task<Void, any Error>)?>(nil)
 
-    init(webhook: Bool = false, limits: RateLimits? = nil) async throws {
-        apiURL = try await telegram.start()
-        try startBot(webhook: webhook, limits: limits)
+    /// Starts a local Telegram and the bot; use ``withStage(webhook:limits:path:rules:_:)``, which closes both.
+    fileprivate init(telegram: LocalTelegram, apiURL: String, path: String, rules: URL) {
+        self.telegram = telegram
+        self.apiURL = apiURL
+        self.path = path
+        self.rules = rules
     }
 
     var engine: Engine { running.withLock { $0!.engine } }
@@ -49,7 +57,23 @@ final class Stage: Sendable {
     }
 
     private func openEngine(logger: Logger) throws -> Engine {
-        try Engine(path: path, clock: clock, rules: shippedRules, recipes: shippedRecipes, logger: logger)
+        try Engine(path: path, clock: clock, rules: rules, recipes: shippedRecipes, logger: logger)
+    }
+
+    /// How the running bot ended, waiting up to `timeout` for it to end by itself; throws if it runs
+    /// on (the bot is left running for ``stopBot()``: awaiting a task's result cannot be cancelled).
+    func botEnded(within timeout: Duration) async throws -> Result<Void, any Error> {
+        let bot = try #require(running.withLock { $0?.bot })
+        let outcome = Mutex<Result<Void, any Error>?>(nil)
+        let watcher = Task {
+            let result = await bot.result
+            outcome.withLock { $0 = result }
+        }
+        let deadline = ContinuousClock.now + timeout
+        while outcome.withLock({ $0 == nil }) && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        guard let ended = outcome.withLock({ $0 }) else { throw StageError.stillRunning(timeout) }
+        _ = await watcher.value
+        return ended
     }
 
     /// Stops the bot and runs `body` on the engine alone: the game goes on while the bot is down.
@@ -71,10 +95,6 @@ final class Stage: Sendable {
         running.withLock { $0 = nil }
     }
 
-    func close() async {
-        await stopBot()
-        await telegram.stop()
-    }
 
     /// Submits as the admin.
     @discardableResult
@@ -86,6 +106,64 @@ final class Stage: Sendable {
 
     /// Journal entries so far: what a refused or ignored request must not add to.
     func entries() throws -> Int { try engine.reader.journal(from: 1, limit: 1_000_000).count }
+}
+
+enum StageError: Error {
+    case stillRunning(Duration)
+}
+
+/// Runs `body` with a stage, and closes the bot, the engine and the local Telegram before returning,
+/// however `body` ends.
+func withStage<T>(
+    webhook: Bool = false, limits: RateLimits? = nil, path: String = scratchPath(), rules: URL = shippedRules,
+    _ body: (Stage) async throws -> T
+) async throws -> T {
+    try await withLocalTelegram { telegram, url in
+        let stage = Stage(telegram: telegram, apiURL: url, path: path, rules: rules)
+        do {
+            try stage.startBot(webhook: webhook, limits: limits)
+            let result = try await body(stage)
+            await stage.stopBot()
+            return result
+        } catch {
+            await stage.stopBot()
+            throw error
+        }
+    }
+}
+
+/// Runs `body` with a local Telegram and its URL, and stops it before returning, however `body` ends.
+func withLocalTelegram<T>(_ body: (LocalTelegram, String) async throws -> T) async throws -> T {
+    let telegram = LocalTelegram()
+    let url = try await telegram.start()
+    do {
+        let result = try await body(telegram, url)
+        await telegram.stop()
+        return result
+    } catch {
+        await telegram.stop()
+        throw error
+    }
+}
+
+/// The `tix` executable built beside the test bundle.
+var tixBinary: URL {
+    URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tix")
+}
+
+/// Starts `tix` with `arguments`, Telegram at `url` in its environment (plus `environment`), and its
+/// standard error kept in `stderr` when given.
+func launchTix(_ arguments: [String], telegram url: String, environment: [String: String] = [:], stderr: Pipe? = nil) throws -> Process {
+    try #require(FileManager.default.isExecutableFile(atPath: tixBinary.path), "build tix first: swift build")
+    let process = Process()
+    process.executableURL = tixBinary
+    process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(
+        ["TELEGRAM_BOT_TOKEN": LocalTelegram().token, "TELEGRAM_API_URL": url].merging(environment) { $1 }) { $1 }
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = stderr ?? FileHandle.nullDevice
+    try process.run()
+    return process
 }
 
 /// A Telegram user talking to the bot through the local Telegram, as a person would.
@@ -142,7 +220,8 @@ struct Player: Sendable {
         let query = telegram.press(data, on: id, in: chat, by: user)
         let answer = try await telegram.waitForCall(after: mark) { $0.method == "answerCallbackQuery" && $0.callbackQueryID == query }
         if let notice = answer.text { return Pressed(notice: notice) }
-        let shown = try await telegram.waitForCall(after: answer.index) {
+        // Callback answers go out beside the chat's messages, so the message may come first.
+        let shown = try await telegram.waitForCall(after: mark) {
             ($0.method == "editMessageText" || $0.method == "sendMessage") && $0.chat == chat && $0.delivered
         }
         return Pressed(message: shown)

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LuaBridge
+import TestSupport
 import Testing
 @testable import Engine
 

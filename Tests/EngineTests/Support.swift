@@ -1,5 +1,5 @@
-import Benchmarks
 import Foundation
+import TestSupport
 import Testing
 @testable import Engine
 
@@ -39,13 +39,3 @@ struct Snapshot: Equatable {
     }
 }
 
-/// The seeded generator of the load generator, so property tests replay from their seed.
-typealias SplitMix64 = Benchmarks.SplitMix64
-
-/// The seed of a randomized test: `TIX_TEST_SEED` when set (to reproduce a failure), else a fresh one.
-/// Printed, so a failing run names the seed that reproduces it.
-func testSeed(_ test: String = #function) -> UInt64 {
-    let seed = ProcessInfo.processInfo.environment["TIX_TEST_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 0...UInt64.max)
-    print("\(test): TIX_TEST_SEED=\(seed)")
-    return seed
-}

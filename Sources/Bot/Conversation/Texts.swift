@@ -99,6 +99,8 @@ enum Texts {
     static func menu(_ account: String) -> String { "\(account), what next? (/help lists every command)" }
     static func joinedThroughYou(_ account: String) -> String { "🤝 \(account) joined through your invitation." }
     static func invite(link: String) -> String { "Invite friends with this link:\n\(link)" }
+    /// For an update whose handling kept failing and was set aside (a dead letter).
+    static let setAside = "⚠️ Something went wrong with that, and the operators have been told. Please try again later."
     static let notACommand = "I answer commands and buttons. Here is the menu (/help lists every command)."
 
     static func help(_ commands: [(name: String, arguments: String, summary: String)]) -> String {

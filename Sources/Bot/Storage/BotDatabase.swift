@@ -1,8 +1,7 @@
 import Foundation
 import GRDB
 
-/// The bot's connection to the engine's database file, where its tables live (migrations "v4 bot" and
-/// "v6 bot notices").
+/// The bot's connection to the engine's database file, where its tables live (``BotSchema``).
 ///
 /// A pool of its own beside the engine's: the bot's writes are small and never part of the ledger.
 /// `synchronous = NORMAL` is enough for them: a commit lost to a power cut only makes the bot handle an
@@ -10,12 +9,13 @@ import GRDB
 struct BotDatabase: Sendable {
     let pool: DatabasePool
 
-    /// Opens the file of an engine that has already migrated it.
+    /// Opens the file of an engine that has already migrated it, and brings the bot's tables up to date.
     init(path: String) throws {
         var config = Configuration()
         config.busyMode = .callback(Self.waitForLock)
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         pool = try DatabasePool(path: path, configuration: config)
+        try BotSchema.migrator.migrate(pool)
     }
 
     /// The engine's writer holds the file's write lock for each of its group commits, a few

@@ -22,9 +22,11 @@ struct Outbox: Sendable {
         try database.read { db in try Int64.fetchOne(db, sql: "SELECT next_update FROM bot_offset") ?? 0 }
     }
 
-    /// Stores requests and, when polling, moves the offset past the updates they answer, together.
-    func commit(_ requests: [Outgoing], offset: Int64?) throws -> [Item] {
+    /// Stores requests and dead letters and, when polling, moves the offset past the updates they
+    /// answer, together.
+    func commit(_ handled: UpdateHandler.Handled, offset: Int64?) throws -> [Item] {
         try database.write { db in
+            try DeadLetters.insert(handled.deadLetters, db)
             if let offset {
                 try db.execute(
                     sql: """
@@ -33,7 +35,7 @@ struct Outbox: Sendable {
                         """,
                     arguments: [offset])
             }
-            return try Self.insert(requests, db)
+            return try Self.insert(handled.requests, db)
         }
     }
 

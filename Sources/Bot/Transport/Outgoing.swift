@@ -20,23 +20,26 @@ struct Outgoing: Sendable, Hashable {
         if let callbackQuery {
             requests.append(try Outgoing(
                 chat: chat, method: .answerCallbackQuery,
-                parameters: AnswerCallbackQuery(callbackQueryId: callbackQuery, text: response.notice)))
+                parameters: AnswerCallbackQuery(
+                    callbackQueryId: callbackQuery, text: response.notice.map { TextLimit.cut($0, to: TextLimit.notice) })))
         }
         return try requests + response.replies.map(Outgoing.init)
     }
 
-    /// The request that delivers one message: a new message, or an edit.
+    /// The request that delivers one message: a new message, or an edit; a text too long for Telegram
+    /// is cut.
     init(_ reply: Reply) throws {
         let keyboard = reply.buttons.isEmpty ? nil : InlineKeyboard(reply.buttons)
+        let text = TextLimit.cut(reply.text, to: TextLimit.message)
         if let message = reply.replacing {
             try self.init(
                 chat: reply.chat, method: .editMessageText,
-                parameters: EditMessageText(chatId: reply.chat, messageId: message, text: reply.text, replyMarkup: keyboard))
+                parameters: EditMessageText(chatId: reply.chat, messageId: message, text: text, replyMarkup: keyboard))
         } else {
             try self.init(
                 chat: reply.chat, method: .sendMessage,
                 parameters: SendMessage(
-                    chatId: reply.chat, text: reply.text, replyMarkup: keyboard,
+                    chatId: reply.chat, text: text, replyMarkup: keyboard,
                     replyParameters: reply.quoting.map { ReplyParameters(messageId: $0) }))
         }
     }

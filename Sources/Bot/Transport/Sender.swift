@@ -4,8 +4,16 @@ import Logging
 /// Delivers the outbox: in order within a chat, chats side by side, within Telegram's rate limits.
 ///
 /// A request leaves the outbox once Telegram took it, or refused it for good (logged, never silently).
-/// A 429 waits the `retry_after` Telegram asks for; a network error or a 5xx backs off and tries again,
-/// though Telegram may have carried it out already: so a reply can arrive twice, never not at all.
+/// A 429 waits the `retry_after` Telegram asks for; a network error, a 5xx or a 401 (a token being
+/// replaced) backs off and tries again, though after a 5xx or a timeout Telegram may have carried it
+/// out already: so a reply can arrive twice, never not at all. A chat's next request waits until the
+/// previous one is cleared from the outbox, so a crash repeats at most the one request in flight in
+/// each chat.
+///
+/// Answers to callback queries go out at once, beside the chats' queues and outside the rate limits
+/// (Telegram does not count them, and drops a query not answered within about 15 seconds). They are
+/// stored in the outbox like any request, so a restart still sends them; Telegram refuses an answer
+/// to a query answered already, so a press is answered once.
 actor Sender {
     private let api: TelegramAPI
     private let outbox: Outbox
@@ -14,8 +22,11 @@ actor Sender {
     private let logger: Logger
     private var queues: [Int64: [Outbox.Item]] = [:]
     private var workers: [Int64: Task<Void, Never>] = [:]
-    /// Delivered requests not yet cleared from the outbox, and the task clearing them.
-    private var delivered: [Int64] = []
+    /// Callback answers being sent, by outbox id.
+    private var answers: [Int64: Task<Void, Never>] = [:]
+    /// Delivered requests not yet cleared from the outbox, each with its waiting sender, and the task
+    /// clearing them.
+    private var delivered: [(id: Int64, cleared: CheckedContinuation<Void, Never>)] = []
     private var clearing: Task<Void, Never>?
     private let origin = ContinuousClock.now
 
@@ -27,9 +38,13 @@ actor Sender {
         self.logger = logger
     }
 
-    /// Queues stored requests; each chat's worker sends them in order.
+    /// Queues stored requests; each chat's worker sends them in order, callback answers go at once.
     func enqueue(_ items: [Outbox.Item]) {
         for item in items {
+            if item.method == Method.answerCallbackQuery.rawValue {
+                answers[item.id] = Task { await answer(item) }
+                continue
+            }
             queues[item.chat, default: []].append(item)
             if workers[item.chat] == nil {
                 workers[item.chat] = Task { await drain(item.chat) }
@@ -39,9 +54,9 @@ actor Sender {
 
     /// Stops sending; what is not delivered stays in the outbox for the next start.
     func stop() async {
-        let running = Array(workers.values)
+        let running = Array(workers.values) + Array(answers.values)
         running.forEach { $0.cancel() }
-        for worker in running { await worker.value }
+        for task in running { await task.value }
         await clearing?.value
     }
 
@@ -55,7 +70,12 @@ actor Sender {
         workers[chat] = nil
     }
 
-    /// Sends one request until Telegram takes or refuses it; false if stopped first.
+    private func answer(_ item: Outbox.Item) async {
+        _ = await deliver(item)
+        answers[item.id] = nil
+    }
+
+    /// Sends one request until Telegram takes or refuses it and the outbox forgot it; false if stopped first.
     private func deliver(_ item: Outbox.Item) async -> Bool {
         var request = item
         var failures = 0
@@ -64,47 +84,52 @@ actor Sender {
                 let wait = limiter.reserve(chat: request.chat, now: (ContinuousClock.now - origin).nanoseconds)
                 if wait > 0 { try? await Task.sleep(for: .nanoseconds(wait)) }
             }
-            // A request Telegram answered is settled even when stopping, or the next start would send
-            // a delivered reply again; one cut short by the stop stays in the outbox (the loop ends).
-            let result = await api.send(request.method, body: Data(request.body.utf8))
+            // A request sent is seen through even when stopping (its own task does not inherit the
+            // cancellation) and settled by its answer: aborted half-way, it might have been carried
+            // out without the bot knowing, and the next start would send it again.
+            let (api, method, body) = (api, request.method, Data(request.body.utf8))
+            let result = await Task { await api.send(method, body: body) }.value
             switch result {
             case .success:
-                return forget(item)
+                return await forget(item)
             case .failure(.retryAfter(let wait)):
                 logger.notice("Telegram asks to slow down", metadata: ["chat": "\(request.chat)", "wait": "\(wait)"])
                 try? await Task.sleep(for: wait)
-            case .failure(.transient(let reason)):
+            case .failure(.transient(let reason)), .failure(.refused(code: 401, let reason)):
                 failures += 1
                 logger.warning("sending failed; retrying", metadata: ["chat": "\(request.chat)", "reason": "\(reason)"])
                 try? await Task.sleep(for: backoff.delay(afterFailures: failures))
             case .failure(.refused(_, let description)) where request.method == Method.editMessageText.rawValue:
                 // An unchanged message is delivered; one that can no longer be edited is sent anew.
-                if description.contains("message is not modified") { return forget(item) }
-                guard let replacement = try? Self.asNewMessage(request) else { return forget(item) }
+                if description.contains("message is not modified") { return await forget(item) }
+                guard let replacement = try? Self.asNewMessage(request) else { return await forget(item) }
                 request = replacement
             case .failure(.refused(let code, let description)):
                 logger.error(
                     "Telegram refused a reply; dropped",
                     metadata: ["chat": "\(request.chat)", "code": "\(code)", "reason": "\(description)", "request": "\(request.body)"])
-                return forget(item)
+                return await forget(item)
             }
         }
         return false
     }
 
-    /// Clears a delivered request from the outbox. Requests delivered while a clearing runs are
-    /// cleared together by the next one: under load, one write clears many.
-    private func forget(_ item: Outbox.Item) -> Bool {
-        delivered.append(item.id)
-        if clearing == nil { clearing = Task { await clear() } }
+    /// Clears a delivered request from the outbox and returns once it is cleared. Requests delivered
+    /// while a clearing runs are cleared together by the next one: under load, one write clears many.
+    private func forget(_ item: Outbox.Item) async -> Bool {
+        await withCheckedContinuation { cleared in
+            delivered.append((item.id, cleared))
+            if clearing == nil { clearing = Task { await clear() } }
+        }
         return true
     }
 
     private func clear() async {
         while !delivered.isEmpty {
-            let ids = delivered
+            let batch = delivered
             delivered.removeAll()
-            await Self.remove(ids, outbox, logger)
+            await Self.remove(batch.map(\.id), outbox, logger)
+            batch.forEach { $0.cleared.resume() }
         }
         clearing = nil
     }

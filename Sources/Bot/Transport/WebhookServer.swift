@@ -19,14 +19,24 @@ struct WebhookServer: Sendable {
     let logger: Logger
 
     /// Serves until cancelled, on all interfaces, or on loopback only when `local`; `running` hears the
-    /// port once the server listens.
-    func run(port: Int, local: Bool, running: @escaping @Sendable (Int) async -> Void) async throws {
+    /// port once the server listens, and if it throws the server stops and `run` throws its error.
+    func run(port: Int, local: Bool, running: @escaping @Sendable (Int) async throws -> Void) async throws {
         let router = Router()
         router.post(RouterPath(BotSettings.webhookPath)) { request, _ in try await receive(request) }
+        let bound = AsyncStream<Int>.makeStream()
         let app = Application(
             router: router, configuration: .init(address: .hostname(local ? "127.0.0.1" : "0.0.0.0", port: port)),
-            onServerRunning: { await running($0.localAddress?.port ?? port) }, logger: logger)
-        try await app.run()
+            onServerRunning: {
+                bound.continuation.yield($0.localAddress?.port ?? port)
+                bound.continuation.finish()
+            }, logger: logger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.run() }
+            group.addTask {
+                if let port = await bound.stream.first(where: { _ in true }) { try await running(port) }
+            }
+            try await group.waitForAll()
+        }
     }
 
     private func receive(_ request: Hummingbird.Request) async throws -> HTTPResponse.Status {
@@ -41,6 +51,7 @@ struct WebhookServer: Sendable {
         }
         do {
             await sender.enqueue(try outbox.commit(try await handler.handle([update]), offset: nil))
+            handler.confirmed([update])
             return .ok
         } catch {
             logger.warning("update not handled; Telegram will deliver it again", metadata: ["error": "\(error)"])

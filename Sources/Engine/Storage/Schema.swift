@@ -4,6 +4,9 @@ import GRDB
 ///
 /// Amounts are INTEGER minor units. `balances` is derived state (it equals the sum of `postings`),
 /// kept so that reads and overdraft checks are one lookup; `tix verify` proves the two agree.
+///
+/// Front ends keep their own tables in the same file under their own migrators, which share GRDB's
+/// `grdb_migrations` table: this migrator skips identifiers it does not know.
 package enum Schema {
     package static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -112,36 +115,6 @@ package enum Schema {
                     fee INTEGER NOT NULL CHECK (fee >= 0));
                 """)
         }
-        // The Telegram bot's own state. It is not part of the economy (no state hash, no replay): who is
-        // which account, the button actions awaiting confirmation, the replies not yet delivered, and
-        // the next update to ask Telegram for.
-        migrator.registerMigration("v4 bot") { db in
-            try db.execute(sql: """
-                CREATE TABLE bot_players (
-                    user_id INTEGER PRIMARY KEY,
-                    account TEXT NOT NULL UNIQUE,
-                    username TEXT,
-                    referrer TEXT,
-                    joined_at INTEGER NOT NULL);
-                CREATE INDEX bot_players_by_username ON bot_players(username);
-                CREATE TABLE bot_pending (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    key TEXT NOT NULL UNIQUE,
-                    user_id INTEGER NOT NULL,
-                    command TEXT NOT NULL,
-                    state TEXT NOT NULL CHECK (state IN ('open', 'done', 'cancelled')),
-                    closed_by TEXT,
-                    created_at INTEGER NOT NULL);
-                CREATE TABLE bot_outbox (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    chat_id INTEGER NOT NULL,
-                    method TEXT NOT NULL,
-                    body TEXT NOT NULL);
-                CREATE TABLE bot_offset (
-                    id INTEGER PRIMARY KEY CHECK (id = 1),
-                    next_update INTEGER NOT NULL);
-                """)
-        }
         migrator.registerMigration("v5 production") { db in
             try db.execute(sql: """
                 CREATE TABLE jobs (
@@ -170,26 +143,19 @@ package enum Schema {
                     PRIMARY KEY (factory_id, asset_id)) WITHOUT ROWID;
                 """)
         }
-        // The bot tells crafters when their crafts are ready: the last finished craft it announced
-        // (the index finds those after it). It starts at the crafts finished so far, so an existing
-        // game is not flooded with old news.
-        migrator.registerMigration("v6 bot notices") { db in
-            try db.execute(sql: """
-                CREATE INDEX jobs_finished_crafts ON jobs(finished_seq, id) WHERE state = 'done' AND kind = 'craft';
-                CREATE TABLE bot_craft_cursor (
-                    id INTEGER PRIMARY KEY CHECK (id = 1),
-                    seq INTEGER NOT NULL,
-                    job INTEGER NOT NULL);
-                INSERT INTO bot_craft_cursor (id, seq, job)
-                SELECT 1, COALESCE(MAX(finished_seq), 0), COALESCE(MAX(id), 0) FROM jobs WHERE state = 'done' AND kind = 'craft';
-                """)
-        }
         // The journal's format version, per entry and per job payload (docs/journal.md). Everything
         // written before is format 1; the engine writes `JournalFormat.current` from now on.
         migrator.registerMigration("v7 journal format") { db in
             try db.execute(sql: """
                 ALTER TABLE journal ADD COLUMN format INTEGER NOT NULL DEFAULT 1;
                 ALTER TABLE jobs ADD COLUMN format INTEGER NOT NULL DEFAULT 1;
+                """)
+        }
+        // Front ends announce finished crafts in (entry, job) order: `finishedCrafts` walks this index.
+        // Databases made before this migration have it already (a front end's migration made it then).
+        migrator.registerMigration("v8 finished crafts index") { db in
+            try db.execute(sql: """
+                CREATE INDEX IF NOT EXISTS jobs_finished_crafts ON jobs(finished_seq, id) WHERE state = 'done' AND kind = 'craft';
                 """)
         }
         return migrator

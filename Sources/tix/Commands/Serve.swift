@@ -14,6 +14,13 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let logger = Logger(label: "tix.serve")
+        let settings: BotSettings?
+        do {
+            settings = try BotSettings(environment: ProcessInfo.processInfo.environment)
+        } catch {
+            logger.error("Telegram bot not started: \(error)")
+            throw ExitCode.failure
+        }
         if global.rulesDirectory == nil {
             logger.warning("no rules directory at \(global.rules): every rule's default applies (no fees, no rewards)")
         }
@@ -27,47 +34,44 @@ struct Serve: AsyncParsableCommand {
             logger.info("opened the starting pools of \(global.rules)/pools.lua")
         }
         let worker = Task { await JobWorker(engine: engine, logger: logger).run() }
-        let bot = Self.telegram(engine, logger: logger)
-        await Self.waitForTermination()
+        let stops = AsyncStream<Stop>.makeStream()
+        let signals = Self.onTermination { stops.continuation.yield(.signal) }
+        let bot = settings.map { settings in
+            Task {
+                do {
+                    try await TelegramBot(engine: engine, settings: settings, logger: logger).run()
+                } catch {
+                    logger.error("Telegram bot stopped: \(error)")
+                    stops.continuation.yield(.botFailed)
+                }
+            }
+        }
+        if settings == nil {
+            logger.info("Telegram bot off: set TELEGRAM_BOT_TOKEN to run it; meanwhile play in a terminal with `tix play`")
+        }
+        let stop = await stops.stream.first { _ in true }
+        signals.forEach { $0.cancel() }
         logger.info("shutting down: finishing submitted commands")
         worker.cancel()
         bot?.cancel()
-        _ = await bot?.result
+        await bot?.value
         engine.close()
+        if stop == .botFailed { throw ExitCode.failure }
     }
 
-    /// The Telegram bot, when `TELEGRAM_BOT_TOKEN` is set; otherwise says how to play without it.
-    static func telegram(_ engine: Engine, logger: Logger) -> Task<Void, any Error>? {
-        guard let settings = BotSettings(environment: ProcessInfo.processInfo.environment) else {
-            logger.info("Telegram bot off: set TELEGRAM_BOT_TOKEN to run it; meanwhile play in a terminal with `tix play`")
-            return nil
-        }
-        return Task {
-            do { try await TelegramBot(engine: engine, settings: settings, logger: logger).run() } catch {
-                logger.error("Telegram bot stopped: \(error)")
-                throw error
-            }
-        }
-    }
+    /// Why serving ends: Ctrl-C or SIGTERM, or the bot failed (the process then exits non-zero, so a
+    /// supervisor notices instead of a bot gone quiet).
+    enum Stop: Sendable { case signal, botFailed }
 
-    /// Suspends until SIGINT or SIGTERM arrives.
-    static func waitForTermination() async {
-        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-            let once = DispatchQueue(label: "tix.signals")
-            var sources: [DispatchSourceSignal] = []
-            var resumed = false
-            for signalNumber in [SIGINT, SIGTERM] {
-                signal(signalNumber, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: once)
-                source.setEventHandler {
-                    guard !resumed else { return }
-                    resumed = true
-                    sources.forEach { $0.cancel() }
-                    done.resume()
-                }
-                source.resume()
-                sources.append(source)
-            }
+    /// Calls `stop` on SIGINT or SIGTERM, until the returned sources are cancelled.
+    static func onTermination(_ stop: @escaping @Sendable () -> Void) -> [any DispatchSourceSignal] {
+        let queue = DispatchQueue(label: "tix.signals")
+        return [SIGINT, SIGTERM].map { signalNumber in
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
+            source.setEventHandler(handler: stop)
+            source.resume()
+            return source
         }
     }
 }
