@@ -65,7 +65,9 @@ public final class LuaSandbox {
             tix_load(state, bytes.baseAddress, bytes.count, "=" + file.name)
         }
         guard status == LUA_OK else { throw failure(status: status, file: file.name) }
-        try run(file: file.name, arguments: 0, results: 0, seed: seed)
+        // Untimed: whether a version goes live must not depend on how busy the machine is, as
+        // a refused reload is not retried; loads are an operator's act, not a player's command.
+        try run(file: file.name, arguments: 0, results: 0, seed: seed, timed: false)
         let environment = tix_ref(state)
         if let previous = scripts[file.name] { tix_unref(state, previous.environment) }
         scripts[file.name] = Script(environment: environment, sha256: file.sha256)
@@ -164,9 +166,9 @@ public final class LuaSandbox {
     }
 
     /// Runs the function below `arguments` values on the stack under the sandbox rules.
-    func run(file: String, arguments: Int32, results: Int32, seed: UInt64) throws(LuaError) {
+    func run(file: String, arguments: Int32, results: Int32, seed: UInt64, timed: Bool = true) throws(LuaError) {
         var faults: Int32 = 0
-        let status = tix_call(state, arguments, results, limits.instructions, seed, &faults)
+        let status = tix_call(state, arguments, results, limits.instructions, seed, timed ? 1 : 0, &faults)
         // A budget, deadline or memory error caught by the script still fails the call: what
         // the script would do after catching one must not reach a result.
         guard status != LUA_OK || faults & (TIX_FAULT_BUDGET | TIX_FAULT_DEADLINE | TIX_FAULT_MEMORY) != 0 else { return }

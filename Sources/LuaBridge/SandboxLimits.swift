@@ -39,6 +39,14 @@ public struct SandboxLimits: Sendable, Hashable {
         self.deadline = deadline
     }
 
+    /// These limits without the deadline, for verdicts that must not depend on how busy the
+    /// machine is (`tix rules check`, a file's examples).
+    public var untimed: SandboxLimits {
+        var limits = self
+        limits.deadline = nil
+        return limits
+    }
+
     /// The limits a replay (`tix verify`) runs with: a command accepted live must replay, on
     /// any machine. The instruction budget and string cap stay identical: they depend only on
     /// the script and its arguments. The deadline is dropped, because the verifying machine
@@ -48,8 +56,7 @@ public struct SandboxLimits: Sendable, Hashable {
     /// table's growth) and the state cap by one call's allocation, since the replay loads
     /// different script versions side by side than the live engine did.
     public var replay: SandboxLimits {
-        var limits = self
-        limits.deadline = nil
+        var limits = untimed
         limits.allocationBytes = allocationBytes + 2 * memoryBytes
         limits.memoryBytes = 2 * memoryBytes + allocationBytes
         return limits

@@ -112,7 +112,21 @@ static uint64_t now_ns(void) {
     return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
 }
 
-static int deadline_passed(tix_ctx *c) { return c->deadline != 0 && now_ns() >= c->deadline; }
+/// `deadline` of a timed call whose clock has not started yet.
+#define TIX_DEADLINE_UNSTARTED UINT64_MAX
+
+/// The clock starts at a call's first check, not at its start: short calls (the shipped rules
+/// take well under 256 instructions) never read it, and a call is timed from at most 256
+/// instructions or TIX_CLOCK_STRIDE units of C work in, microseconds against milliseconds.
+static int deadline_passed(tix_ctx *c) {
+    if (c->deadline == 0) return 0;
+    uint64_t now = now_ns();
+    if (c->deadline == TIX_DEADLINE_UNSTARTED) {
+        c->deadline = now + c->timeout_ns;
+        return 0;
+    }
+    return now >= c->deadline;
+}
 
 /// Ends the call for a `fault` (budget, deadline or memory) that no script may survive.
 static int raise_limit(lua_State *L, const char *where, int fault) {
@@ -157,7 +171,7 @@ static void tix_hook(lua_State *L, lua_Debug *ar) {
     raise_limit(L, where, fault);
 }
 
-int tix_call(lua_State *L, int nargs, int nresults, int64_t budget, uint64_t seed, int *faults) {
+int tix_call(lua_State *L, int nargs, int nresults, int64_t budget, uint64_t seed, int timed, int *faults) {
     tix_ctx *c = tix_ctx_of(L);
     c->remaining = budget;
     c->faults = 0;
@@ -165,7 +179,7 @@ int tix_call(lua_State *L, int nargs, int nresults, int64_t budget, uint64_t see
     c->refused = 0;
     c->stopped = 0;
     c->unclocked = 0;
-    c->deadline = c->timeout_ns != 0 ? now_ns() + c->timeout_ns : 0;
+    c->deadline = timed && c->timeout_ns != 0 ? TIX_DEADLINE_UNSTARTED : 0;
     int step = budget < TIX_HOOK_STEP ? (budget > 0 ? (int)budget : 1) : TIX_HOOK_STEP;
     c->seed = seed;
     c->seeded = 0;

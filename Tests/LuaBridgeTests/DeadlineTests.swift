@@ -53,6 +53,16 @@ struct DeadlineTests {
         #expect(luaError { _ = try box.call("slow.lua", "slow", seed: 0) }?.kind == .deadlineExceeded)
     }
 
+    @Test func loadsAreNotTimedSoAReloadDoesNotDependOnTheMachine() throws {
+        let slow = """
+            local a, b, n = ("x"):rep(65000), ("x"):rep(65000), 0
+            for i = 1, 5000 do if a < b then n = n + 1 end end
+            """
+        let box = try LuaSandbox(limits: SandboxLimits(deadline: .milliseconds(5)))
+        try box.load(name: "slow.lua", source: slow + "\nfunction again()\n" + slow + "\nend")
+        #expect(luaError { _ = try box.call("slow.lua", "again", seed: 0) }?.kind == .deadlineExceeded)
+    }
+
     @Test func replayLimitsHaveNoDeadlineAndTheSameBudget() {
         let live = SandboxLimits()
         #expect(live.deadline != nil)

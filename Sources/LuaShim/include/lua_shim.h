@@ -30,9 +30,9 @@ int tix_load(lua_State *L, const char *source, size_t len, const char *chunkname
 
 /// lua_pcall under the sandbox rules: fresh instruction budget, allocation budget and
 /// deadline, math.random seeded from `seed`, allocation caps enforced for the duration of
-/// the call only. Stores the TIX_FAULT_* bits of the call in *faults. Budget, deadline and
-/// memory faults end the call even if the script catches their error.
-int tix_call(lua_State *L, int nargs, int nresults, int64_t budget, uint64_t seed, int *faults);
+/// the call only; the deadline only if `timed`. Stores the TIX_FAULT_* bits of the call in
+/// *faults. Budget, deadline and memory faults end the call even if the script catches them.
+int tix_call(lua_State *L, int nargs, int nresults, int64_t budget, uint64_t seed, int timed, int *faults);
 
 /// TIX_FAULT_* bits recorded during the last tix_call or tix_load.
 int tix_faults(lua_State *L);
