@@ -20,8 +20,8 @@ public struct SandboxLimits: Sendable, Hashable {
     /// (comparing long strings, sorting them) is stopped too.
     public var deadline: Duration?
 
-    /// 50 ms. The shipped rules answer in microseconds and the whole instruction budget runs in
-    /// about MEASURED ms, but the deadline counts wall-clock time, including time the writer
+    /// 50 ms. The shipped rules answer in microseconds and the whole instruction budget is a few
+    /// ms of plain VM work, but the deadline counts wall-clock time, including time the writer
     /// thread waits for a CPU: on a shared 2-core machine it loses whole scheduler slices (a few
     /// ms each) to busy neighbours, and under the test suite's load even tiny loads took over
     /// 20 ms. 50 ms keeps such spurious refusals rare, while C-side work beyond the budget's
