@@ -16,6 +16,8 @@ public struct LuaError: Error, CustomStringConvertible, Sendable, Hashable {
         case notFound
         /// A script file could not be read.
         case io
+        /// The call ran past its wall-clock deadline; not deterministic, so never journaled.
+        case deadlineExceeded
     }
 
     public let kind: Kind

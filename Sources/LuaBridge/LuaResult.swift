@@ -1,6 +1,7 @@
 /// The first value a script function returned, with typed accessors whose errors name
 /// the script, the function and the field: "fees.lua: fee(): field 'fee' must be an
-/// integer, got string". Money is Int64: a float is accepted only with an exact integer value.
+/// integer, got string". Money is Int64 and must be a Lua integer: a float, even 10.0, is
+/// refused (see ``LuaValue/integerValue``).
 public struct LuaResult: Sendable, Hashable {
     public let value: LuaValue
     public let script: String
@@ -13,8 +14,7 @@ public struct LuaResult: Sendable, Hashable {
     }
 
     public func int() throws(LuaError) -> Int64 {
-        guard let result = value.integerValue else { throw mismatch(value, "result", "an integer") }
-        return result
+        try integer(value, "result", floatIs: "\(function) returned")
     }
     public func number() throws(LuaError) -> Double {
         guard let result = value.numberValue else { throw mismatch(value, "result", "a number") }
@@ -30,9 +30,7 @@ public struct LuaResult: Sendable, Hashable {
     }
 
     public func int(_ field: String) throws(LuaError) -> Int64 {
-        let value = try self.field(field)
-        guard let result = value.integerValue else { throw mismatch(value, "field '\(field)'", "an integer") }
-        return result
+        try integer(try self.field(field), "field '\(field)'", floatIs: "\(function)(): field '\(field)' is")
     }
     public func number(_ field: String) throws(LuaError) -> Double {
         let value = try self.field(field)
@@ -54,8 +52,7 @@ public struct LuaResult: Sendable, Hashable {
     public func optionalInt(_ field: String) throws(LuaError) -> Int64? {
         let value = try self.field(field)
         if value == .nil { return nil }
-        guard let result = value.integerValue else { throw mismatch(value, "field '\(field)'", "an integer") }
-        return result
+        return try integer(value, "field '\(field)'", floatIs: "\(function)(): field '\(field)' is")
     }
 
     /// A field of a table result (`.nil` when absent); an error when the result is not a table.
@@ -64,6 +61,16 @@ public struct LuaResult: Sendable, Hashable {
         case .table(let fields): return fields[name] ?? .nil
         default: throw contractError("result must be a table, got \(describe(value))")
         }
+    }
+
+    /// A Lua integer; a float, even a whole one, is refused with a hint how to make one.
+    private func integer(_ value: LuaValue, _ what: String, floatIs: String) throws(LuaError) -> Int64 {
+        if let result = value.integerValue { return result }
+        if case .number(let number) = value {
+            throw LuaError(kind: .contract, file: script, message:
+                "\(floatIs) \(number), a float; return a whole number (use // on integers, or math.floor)")
+        }
+        throw mismatch(value, what, "an integer")
     }
 
     private func mismatch(_ value: LuaValue, _ what: String, _ expected: String) -> LuaError {

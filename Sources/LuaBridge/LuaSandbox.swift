@@ -2,7 +2,7 @@ import CLua
 import LuaShim
 
 /// One Lua state holding any number of scripts, each in its own environment, run under an
-/// instruction budget, a memory cap and a deterministic `math.random`.
+/// instruction budget, memory caps, a wall-clock deadline and a deterministic `math.random`.
 ///
 /// Not thread-safe: confine a sandbox to one thread, task or actor. It is deliberately not
 /// `Sendable`, so the compiler keeps it from being shared.
@@ -23,7 +23,8 @@ public final class LuaSandbox {
     }
 
     public init(limits: SandboxLimits = SandboxLimits()) throws(LuaError) {
-        guard let state = tix_newstate(limits.memoryBytes, limits.maxStringLength) else {
+        let timeout = limits.deadline.map(Self.nanoseconds) ?? 0  // 0: no deadline
+        guard let state = tix_newstate(limits.memoryBytes, limits.maxStringLength, limits.allocationBytes, timeout) else {
             throw LuaError(kind: .memoryExceeded, file: "", message: "cannot create a Lua state within \(limits.memoryBytes) bytes")
         }
         self.limits = limits
@@ -64,7 +65,9 @@ public final class LuaSandbox {
             tix_load(state, bytes.baseAddress, bytes.count, "=" + file.name)
         }
         guard status == LUA_OK else { throw failure(status: status, file: file.name) }
-        try run(file: file.name, arguments: 0, results: 0, seed: seed)
+        // Untimed: whether a version goes live must not depend on how busy the machine is, as
+        // a refused reload is not retried; loads are an operator's act, not a player's command.
+        try run(file: file.name, arguments: 0, results: 0, seed: seed, timed: false)
         let environment = tix_ref(state)
         if let previous = scripts[file.name] { tix_unref(state, previous.environment) }
         scripts[file.name] = Script(environment: environment, sha256: file.sha256)
@@ -163,11 +166,12 @@ public final class LuaSandbox {
     }
 
     /// Runs the function below `arguments` values on the stack under the sandbox rules.
-    func run(file: String, arguments: Int32, results: Int32, seed: UInt64) throws(LuaError) {
+    func run(file: String, arguments: Int32, results: Int32, seed: UInt64, timed: Bool = true) throws(LuaError) {
         var faults: Int32 = 0
-        let status = tix_call(state, arguments, results, limits.instructions, seed, &faults)
-        // A budget error caught by the script still fails the call.
-        guard status != LUA_OK || faults & TIX_FAULT_BUDGET != 0 else { return }
+        let status = tix_call(state, arguments, results, limits.instructions, seed, timed ? 1 : 0, &faults)
+        // A budget, deadline or memory error caught by the script still fails the call: what
+        // the script would do after catching one must not reach a result.
+        guard status != LUA_OK || faults & (TIX_FAULT_BUDGET | TIX_FAULT_DEADLINE | TIX_FAULT_MEMORY) != 0 else { return }
         let error = failure(status: status, file: file)
         if error.kind == .memoryExceeded { tix_collect(state) }
         throw error
@@ -187,12 +191,22 @@ public final class LuaSandbox {
         case let type: message = "error object is a \(stack.typeName(type)) value"
         }
         let located = LuaError(kind: .runtime, file: file, luaMessage: message)
+        // The first limit hit decides: after it every instruction traps as over budget.
+        if faults & TIX_FAULT_DEADLINE != 0, let deadline = limits.deadline {
+            return LuaError(kind: .deadlineExceeded, file: file, line: located.line,
+                            message: "took longer than \(Self.milliseconds(deadline))")
+        }
+        if faults & TIX_FAULT_MEMORY != 0 {
+            let what = faults & TIX_FAULT_ALLOCATION != 0
+                ? "allocated more than \(limits.allocationBytes) bytes in one call"
+                : "memory limit of \(limits.memoryBytes) bytes exceeded"
+            return LuaError(kind: .memoryExceeded, file: file, line: located.line, message: what)
+        }
         if faults & TIX_FAULT_BUDGET != 0 {
             return LuaError(kind: .budgetExceeded, file: file, line: located.line,
                             message: "instruction budget of \(limits.instructions) exceeded")
         }
-        let refused = faults & (TIX_FAULT_MEMORY | TIX_FAULT_STRING) != 0
-        if status == LUA_ERRMEM || (refused && message == "not enough memory") {
+        if status == LUA_ERRMEM || (faults & TIX_FAULT_STRING != 0 && message == "not enough memory") {
             let what = faults & TIX_FAULT_STRING != 0
                 ? "string length limit of \(limits.maxStringLength) bytes exceeded"
                 : "memory limit of \(limits.memoryBytes) bytes exceeded"
@@ -200,5 +214,20 @@ public final class LuaSandbox {
         }
         let kind: LuaError.Kind = status == LUA_ERRSYNTAX ? .syntax : .runtime
         return LuaError(kind: kind, file: file, line: located.line, message: located.message)
+    }
+
+    /// At least 1, so a tiny deadline is not mistaken for none.
+    private static func nanoseconds(_ duration: Duration) -> UInt64 {
+        let (seconds, attoseconds) = duration.components
+        guard seconds >= 0 else { return 1 }
+        let (whole, overflow) = UInt64(seconds).multipliedReportingOverflow(by: 1_000_000_000)
+        return overflow ? .max : max(1, whole + UInt64(attoseconds / 1_000_000_000))
+    }
+
+    /// "5 ms", or "2.5 ms" for a deadline that is not a whole number of milliseconds.
+    private static func milliseconds(_ duration: Duration) -> String {
+        let microseconds = Double(nanoseconds(duration) / 1000)
+        return microseconds.truncatingRemainder(dividingBy: 1000) == 0
+            ? "\(Int(microseconds / 1000)) ms" : "\(microseconds / 1000) ms"
     }
 }

@@ -11,14 +11,12 @@ public enum LuaValue: Sendable, Hashable {
     case array([LuaValue])
     case table([String: LuaValue])
 
-    /// The integer value, also for a float with an exact integer value (2.0), as
-    /// `lua_tointegerx` would accept it; nil for 1.5, strings and everything else.
+    /// The value of a Lua integer; nil for floats, even 2.0, and everything else. Amounts
+    /// must come from integer arithmetic: a float that happens to be whole on this machine
+    /// may come out a hair off on another, and a replay there would disagree.
     public var integerValue: Int64? {
-        switch self {
-        case .integer(let value): value
-        case .number(let value): Int64(exactly: value)
-        default: nil
-        }
+        if case .integer(let value) = self { return value }
+        return nil
     }
 
     public var numberValue: Double? {

@@ -48,15 +48,16 @@ static int sb_rawset(lua_State *L) {
 
 /// Finalizers run with hooks disabled, outside any budget: __gc is refused. Lua only
 /// registers a finalizer if __gc is present when the metatable is set, so this check
-/// cannot be bypassed by adding the field later.
+/// cannot be bypassed by adding the field later. Weak tables (__mode) are refused too:
+/// what they still hold depends on when the collector ran, which a replay cannot repeat.
 static int sb_setmetatable(lua_State *L) {
     int t = lua_type(L, 2);
     luaL_checktype(L, 1, LUA_TTABLE);
     luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
     if (t == LUA_TTABLE) {
-        lua_pushliteral(L, "__gc");
-        if (lua_rawget(L, 2) != LUA_TNIL) return luaL_error(L, "__gc metamethods are not allowed");
-        lua_pop(L, 1);
+        if (lua_getfield(L, 2, "__gc") != LUA_TNIL) return luaL_error(L, "__gc metamethods are not allowed");
+        if (lua_getfield(L, 2, "__mode") != LUA_TNIL) return luaL_error(L, "weak tables (__mode) are not allowed");
+        lua_pop(L, 2);
     }
     if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
         return luaL_error(L, "cannot change a protected metatable");
@@ -101,7 +102,9 @@ static int sb_load(lua_State *L) {
     const char *name = luaL_optstring(L, 2, "=(load)");
     int env = lua_isnone(L, 4) ? lua_upvalueindex(1) : 4;
     tix_charge(L, tix_ctx_of(L), (lua_Integer)len);
-    if (luaL_loadbufferx(L, source, len, name, "t") != LUA_OK) {  // mode argument ignored
+    int pow_line = tix_find_pow(source, len);
+    if (pow_line > 0) tix_push_pow_error(L, name, pow_line);
+    if (pow_line > 0 || luaL_loadbufferx(L, source, len, name, "t") != LUA_OK) {  // mode argument ignored
         luaL_pushfail(L);
         lua_insert(L, -2);
         return 2;
@@ -146,16 +149,18 @@ static int sb_next(lua_State *L) {
     if (!from_start) key_rank(L, 2);
     lua_pushnil(L);  // 3: best candidate so far
     lua_Integer n = 0;
+    tix_ctx *c = tix_ctx_of(L);
     lua_pushnil(L);
     while (lua_next(L, 1)) {
         lua_pop(L, 1);
+        tix_work(L, c, 1);
         n++;
         if ((from_start || key_less(L, 2, 4, 0)) && (lua_isnil(L, 3) || key_less(L, 4, 3, 0))) {
             lua_pushvalue(L, 4);
             lua_replace(L, 3);
         }
     }
-    tix_charge(L, tix_ctx_of(L), n);
+    tix_charge(L, c, n);
     if (lua_isnil(L, 3)) return 1;
     lua_pushvalue(L, 3);
     lua_rawget(L, 1);
@@ -189,14 +194,16 @@ static int sb_pairs(lua_State *L) {
     lua_settop(L, 1);
     lua_newtable(L);
     lua_Integer n = 0;
+    tix_ctx *c = tix_ctx_of(L);
     lua_pushnil(L);
     while (lua_next(L, 1)) {
         lua_pop(L, 1);
+        tix_work(L, c, 1);
         key_rank(L, -1);
         lua_pushvalue(L, -1);
         lua_rawseti(L, 2, ++n);
     }
-    tix_charge(L, tix_ctx_of(L), n);
+    tix_charge(L, c, n);
     tix_merge_sort(L, 2, n, key_less, 0);
     lua_pushinteger(L, 0);
     lua_pushcclosure(L, pairs_step, 2);
@@ -218,12 +225,21 @@ static void add_library(lua_State *L, int tpl, const char *name) {
     lua_setfield(L, tpl, name);
 }
 
+/// Only the math functions IEEE 754 defines exactly (or that are plain integer work), so
+/// every platform computes the same bits. exp, log and the trigonometric functions are left
+/// out: their last bits differ between C libraries, and a replay on another machine must
+/// reach the same amounts. random is the seeded one; randomseed is left out because seeding
+/// is per call, from the host.
 static int open_math(lua_State *L) {
     luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 0);
+    int lib = lua_gettop(L);
+    lua_createtable(L, 0, 16);
+    static const char *const exact[] = {"abs", "ceil", "floor", "fmod", "huge", "max", "maxinteger",
+                                        "min", "mininteger", "pi", "sqrt", "tointeger", "type", "ult", NULL};
+    copy_fields(L, lib, lua_gettop(L), exact);
     lua_pushcfunction(L, tix_math_random);
     lua_setfield(L, -2, "random");
-    lua_pushnil(L);
-    lua_setfield(L, -2, "randomseed");  // seeding is per call, from the host
+    lua_remove(L, lib);
     return 1;
 }
 

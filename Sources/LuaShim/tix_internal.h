@@ -17,6 +17,13 @@ typedef struct tix_ctx {
     size_t used;         // bytes currently allocated
     size_t limit;        // memory cap, enforced only while `enforce` is set
     size_t max_string;   // longest string the sandbox may create
+    size_t allocation_limit;  // bytes one call may allocate in all (frees are not credited)
+    size_t allocated;    // bytes allocated so far in the current call
+    int refused;         // the last growth was refused by the memory cap (Lua may collect and retry once)
+    int stopped;         // a budget or deadline error was raised: nothing may allocate any more
+    uint64_t timeout_ns; // wall-clock time one call may take; 0 for none
+    uint64_t deadline;   // CLOCK_MONOTONIC nanoseconds at which the current call is stopped; 0 for none
+    int64_t unclocked;   // units of C-side work since the clock was last read
     int64_t remaining;   // instruction budget left in the current call
     int enforce;         // set during tix_call; Swift-side marshalling runs unenforced
     int faults;          // TIX_FAULT_* bits of the current call
@@ -35,11 +42,29 @@ static inline tix_ctx *tix_ctx_of(lua_State *L) {
 /// Marks the budget as exhausted and raises "instruction budget exceeded" at the caller.
 int tix_budget_fail(lua_State *L);
 
+/// Raises "deadline exceeded" at the caller once the current call's deadline has passed.
+void tix_check_deadline(lua_State *L, tix_ctx *c);
+
+/// Units of C-side work (loop iterations, matcher steps, string bytes / 1 KiB) between two
+/// reads of the clock: a read costs about 20 ns, a unit at most a few, so the clock costs
+/// little and a call overruns its deadline by at most a few microseconds of C work.
+#define TIX_CLOCK_STRIDE 1024
+
+/// Notes `n` units of C-side work, where the count hook cannot see time pass, and checks the
+/// deadline every TIX_CLOCK_STRIDE units.
+static inline void tix_work(lua_State *L, tix_ctx *c, lua_Integer n) {
+    c->unclocked += n;
+    if (c->unclocked < TIX_CLOCK_STRIDE) return;
+    c->unclocked = 0;
+    tix_check_deadline(L, c);
+}
+
 /// Charges `n` units of work done inside a C function (where the count hook cannot see it).
 static inline void tix_charge(lua_State *L, tix_ctx *c, lua_Integer n) {
     if (n <= 0) return;
     if (n >= c->remaining) tix_budget_fail(L);
     c->remaining -= n;
+    tix_work(L, c, n);
 }
 
 /// Raises "resulting string too large" unless `len` fits the string cap.
@@ -49,6 +74,14 @@ void tix_check_length(lua_State *L, size_t len);
 /// `less(L, a, b, ud)` compares the values at absolute indices a and b.
 typedef int (*tix_less)(lua_State *L, int a, int b, int ud);
 void tix_merge_sort(lua_State *L, int arr, lua_Integer n, tix_less less, int ud);
+
+/// Line of the first `^` operator in Lua source (0 if none). `^` calls the C library's pow,
+/// whose last bits differ between platforms, so a replay elsewhere could compute another
+/// result; compile-time constant folding calls it too, so the source is scanned, not the code.
+int tix_find_pow(const char *source, size_t len);
+
+/// Pushes the message refusing a chunk that uses `^` at `line`.
+void tix_push_pow_error(lua_State *L, const char *chunkname, int line);
 
 int tix_open_string(lua_State *L);  // pushes the safe string library, locks the string metatable
 int tix_open_table(lua_State *L);   // pushes the safe table library

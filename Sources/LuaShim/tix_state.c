@@ -3,12 +3,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
-/// Hook granularity: the budget is checked every this many VM instructions.
-#define TIX_HOOK_STEP 1000
-/// Allocation is charged to the instruction budget at one unit per this many bytes, so
-/// work done by single instructions that build large strings or tables is paid for.
-#define TIX_ALLOC_SHIFT 4
+/// Hook granularity: the budget and the deadline are checked every this many VM
+/// instructions. One instruction can compare two strings of the string cap in C (a few
+/// microseconds), so 256 of them stay well inside a deadline of milliseconds.
+#define TIX_HOOK_STEP 256
 /// Bytes of a string object beyond its characters (header plus terminator), generously.
 #define TIX_STRING_OVERHEAD 64
 
@@ -67,20 +67,29 @@ static void *tix_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         return NULL;
     }
     if (c->enforce && nsize > osize) {
+        // Raising from the hook calls an xpcall message handler with hooks off: refusing
+        // its allocations (a call frame at least) ends it in "error in error handling".
+        if (c->stopped) return NULL;
         size_t grow = nsize - osize;
-        if (c->used + grow > c->limit || c->used + grow < c->used) {
-            c->faults |= TIX_FAULT_MEMORY;
-            return NULL;
-        }
         if (is_string && nsize > c->max_string + TIX_STRING_OVERHEAD) {
             c->faults |= TIX_FAULT_STRING;
             return NULL;
         }
-        c->remaining -= (int64_t)(grow >> TIX_ALLOC_SHIFT);
-        if (c->remaining < 0) {
-            c->faults |= TIX_FAULT_BUDGET;
+        // Counted gross, so garbage left by earlier calls (and when the collector happens
+        // to run) does not change what one call may allocate.
+        if (grow > c->allocation_limit - c->allocated) {
+            c->faults |= TIX_FAULT_MEMORY | TIX_FAULT_ALLOCATION;
             return NULL;
         }
+        if (c->used + grow > c->limit || c->used + grow < c->used) {
+            // Lua answers a refusal with an emergency full collection and one retry; only
+            // a refused retry means the live data does not fit.
+            if (c->refused) c->faults |= TIX_FAULT_MEMORY;
+            c->refused = 1;
+            return NULL;
+        }
+        c->refused = 0;
+        c->allocated += grow;
     }
     void *p = resize(c, ptr, osize, nsize);
     if (p != NULL) c->used = c->used - osize + nsize;
@@ -97,41 +106,80 @@ static int tix_panic(lua_State *L) {
 
 static void tix_hook(lua_State *L, lua_Debug *ar);
 
-static int raise_budget(lua_State *L, const char *where) {
+static uint64_t now_ns(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
+
+/// `deadline` of a timed call whose clock has not started yet.
+#define TIX_DEADLINE_UNSTARTED UINT64_MAX
+
+/// The clock starts at a call's first check, not at its start: short calls (the shipped rules
+/// take well under 256 instructions) never read it, and a call is timed from at most 256
+/// instructions or TIX_CLOCK_STRIDE units of C work in, microseconds against milliseconds.
+static int deadline_passed(tix_ctx *c) {
+    if (c->deadline == 0) return 0;
+    uint64_t now = now_ns();
+    if (c->deadline == TIX_DEADLINE_UNSTARTED) {
+        c->deadline = now + c->timeout_ns;
+        return 0;
+    }
+    return now >= c->deadline;
+}
+
+/// Ends the call for a `fault` (budget, deadline or memory) that no script may survive.
+static int raise_limit(lua_State *L, const char *where, int fault) {
     tix_ctx *c = tix_ctx_of(L);
-    c->faults |= TIX_FAULT_BUDGET;
+    c->faults |= fault;
+    c->stopped = 1;
     if (c->remaining > 0) c->remaining = 0;
     // Trap on every instruction from now on, so a script that catches this error with
     // pcall (or handles it in an xpcall handler) fails again at its very next step.
     lua_sethook(L, tix_hook, LUA_MASKCOUNT, 1);
     c->enforce = 0;  // the message itself must not be refused by the exhausted budget
-    lua_pushfstring(L, "%sinstruction budget exceeded", where);
+    lua_pushfstring(L, "%s%s", where, fault == TIX_FAULT_DEADLINE ? "deadline exceeded"
+                                     : fault == TIX_FAULT_BUDGET ? "instruction budget exceeded" : "not enough memory");
     c->enforce = 1;
     return lua_error(L);
 }
 
-int tix_budget_fail(lua_State *L) {
+static int fail_here(lua_State *L, int fault) {
     tix_ctx *c = tix_ctx_of(L);
     c->enforce = 0;
     luaL_where(L, 1);
     c->enforce = 1;
-    return raise_budget(L, lua_tostring(L, -1));
+    return raise_limit(L, lua_tostring(L, -1), fault);
+}
+
+int tix_budget_fail(lua_State *L) { return fail_here(L, TIX_FAULT_BUDGET); }
+
+void tix_check_deadline(lua_State *L, tix_ctx *c) {
+    if (deadline_passed(c)) fail_here(L, TIX_FAULT_DEADLINE);
 }
 
 static void tix_hook(lua_State *L, lua_Debug *ar) {
     tix_ctx *c = tix_ctx_of(L);
     c->remaining -= lua_gethookcount(L);
-    if (c->remaining >= 0) return;
+    int fault = c->remaining < 0 ? TIX_FAULT_BUDGET
+              : deadline_passed(c) ? TIX_FAULT_DEADLINE
+              : c->faults & TIX_FAULT_MEMORY;  // a memory error the script caught
+    if (fault == 0) return;
     char where[LUA_IDSIZE + 32] = "";
     if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0)
         snprintf(where, sizeof where, "%s:%d: ", ar->short_src, ar->currentline);
-    raise_budget(L, where);
+    raise_limit(L, where, fault);
 }
 
-int tix_call(lua_State *L, int nargs, int nresults, int64_t budget, uint64_t seed, int *faults) {
+int tix_call(lua_State *L, int nargs, int nresults, int64_t budget, uint64_t seed, int timed, int *faults) {
     tix_ctx *c = tix_ctx_of(L);
     c->remaining = budget;
     c->faults = 0;
+    c->allocated = 0;
+    c->refused = 0;
+    c->stopped = 0;
+    c->unclocked = 0;
+    c->deadline = timed && c->timeout_ns != 0 ? TIX_DEADLINE_UNSTARTED : 0;
     int step = budget < TIX_HOOK_STEP ? (budget > 0 ? (int)budget : 1) : TIX_HOOK_STEP;
     c->seed = seed;
     c->seeded = 0;
@@ -169,9 +217,19 @@ int tix_load(lua_State *L, const char *source, size_t len, const char *chunkname
     tix_ctx *c = tix_ctx_of(L);
     c->faults = 0;
     c->remaining = INT64_MAX;  // compiling trusted source is not charged, only capped
+    c->allocated = 0;
+    c->refused = 0;
+    c->stopped = 0;
+    c->deadline = 0;
     c->enforce = 1;
     int status = luaL_loadbufferx(L, source, len, chunkname, "t");
     c->enforce = 0;
+    int pow_line = status == LUA_OK ? tix_find_pow(source, len) : 0;
+    if (pow_line > 0) {
+        lua_pop(L, 1);
+        tix_push_pow_error(L, chunkname, pow_line);
+        return LUA_ERRSYNTAX;
+    }
     if (status == LUA_OK) {
         lua_pushvalue(L, -2);
         lua_setupvalue(L, -2, 1);  // a main chunk's only upvalue is its _ENV
@@ -181,11 +239,13 @@ int tix_load(lua_State *L, const char *source, size_t len, const char *chunkname
 
 int tix_open_sandbox(lua_State *L);  // tix_env.c
 
-lua_State *tix_newstate(size_t memory_limit, size_t max_string) {
+lua_State *tix_newstate(size_t memory_limit, size_t max_string, size_t allocation_limit, uint64_t timeout_ns) {
     tix_ctx *c = calloc(1, sizeof *c);
     if (c == NULL) return NULL;
     c->limit = memory_limit;
     c->max_string = max_string;
+    c->allocation_limit = allocation_limit;
+    c->timeout_ns = timeout_ns;
     lua_State *L = lua_newstate(tix_alloc, c);
     if (L == NULL) {
         free(c);

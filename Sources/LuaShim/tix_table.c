@@ -17,9 +17,11 @@ static int t_concat(lua_State *L) {
     lua_Integer last = lua_isnoneornil(L, 4) ? luaL_len(L, 1) : luaL_checkinteger(L, 4);
     lua_Integer n = span(i, last);
     tix_charge(L, tix_ctx_of(L), n > 0 ? n : 0);
+    tix_ctx *c = tix_ctx_of(L);
     luaL_Buffer b;
     luaL_buffinit(L, &b);
     for (lua_Integer k = 0; k < n; k++) {
+        tix_work(L, c, 1);
         lua_geti(L, 1, i + k);
         if (!lua_isstring(L, -1))
             return luaL_error(L, "invalid value (at index %I) in table for 'concat'",
@@ -47,8 +49,10 @@ static int t_insert(lua_State *L) {
     case 3:
         pos = luaL_checkinteger(L, 2);
         luaL_argcheck(L, (lua_Unsigned)pos - 1u < (lua_Unsigned)e, 2, "position out of bounds");
-        tix_charge(L, tix_ctx_of(L), e - pos);
+        tix_ctx *c = tix_ctx_of(L);
+        tix_charge(L, c, e - pos);
         for (lua_Integer k = e; k > pos; k--) {
+            tix_work(L, c, 1);
             lua_geti(L, 1, k - 1);
             lua_seti(L, 1, k);
         }
@@ -67,8 +71,10 @@ static int t_remove(lua_State *L) {
     if (pos != size)
         luaL_argcheck(L, (lua_Unsigned)pos - 1u <= (lua_Unsigned)size, 2, "position out of bounds");
     lua_geti(L, 1, pos);
-    tix_charge(L, tix_ctx_of(L), size - pos);
+    tix_ctx *c = tix_ctx_of(L);
+    tix_charge(L, c, size - pos);
     for (; pos < size; pos++) {
+        tix_work(L, c, 1);
         lua_geti(L, 1, pos + 1);
         lua_seti(L, 1, pos);
     }
@@ -88,14 +94,17 @@ static int t_move(lua_State *L) {
         luaL_argcheck(L, f > 0 || e < LUA_MAXINTEGER + f, 3, "too many elements to move");
         lua_Integer n = e - f + 1;
         luaL_argcheck(L, t <= LUA_MAXINTEGER - n + 1, 4, "destination wrap around");
-        tix_charge(L, tix_ctx_of(L), n);
+        tix_ctx *c = tix_ctx_of(L);
+        tix_charge(L, c, n);
         if (t > e || t <= f || (tt != 1 && !lua_rawequal(L, 1, tt))) {
             for (lua_Integer k = 0; k < n; k++) {
+                tix_work(L, c, 1);
                 lua_geti(L, 1, f + k);
                 lua_seti(L, tt, t + k);
             }
         } else {
             for (lua_Integer k = n - 1; k >= 0; k--) {
+                tix_work(L, c, 1);
                 lua_geti(L, 1, f + k);
                 lua_seti(L, tt, t + k);
             }
@@ -105,11 +114,17 @@ static int t_move(lua_State *L) {
     return 1;
 }
 
+/// Bytes a comparison of the string at `idx` may scan (0 for other values).
+static size_t string_bytes(lua_State *L, int idx) {
+    return lua_type(L, idx) == LUA_TSTRING ? lua_rawlen(L, idx) : 0;
+}
+
 void tix_merge_sort(lua_State *L, int arr, lua_Integer n, tix_less less, int ud) {
     if (n < 2) return;
     lua_Integer levels = 0;
     for (lua_Integer w = 1; w < n; w *= 2) levels++;
-    tix_charge(L, tix_ctx_of(L), n * levels);
+    tix_ctx *c = tix_ctx_of(L);
+    tix_charge(L, c, n * levels);
     luaL_checkstack(L, 4, "sort");
     lua_createtable(L, n < INT_MAX ? (int)n : 0, 0);
     int src = arr, dst = lua_gettop(L);
@@ -122,6 +137,7 @@ void tix_merge_sort(lua_State *L, int arr, lua_Integer n, tix_less less, int ud)
                 lua_rawgeti(L, src, i);
                 lua_rawgeti(L, src, j);
                 int top = lua_gettop(L);
+                tix_work(L, c, 1 + (lua_Integer)(string_bytes(L, top) >> 10));
                 if (less(L, top, top - 1, ud)) {  // strictly smaller right element goes first
                     lua_rawseti(L, dst, k++);
                     lua_pop(L, 1);
@@ -175,14 +191,17 @@ static int t_sort(lua_State *L) {
         cmp = 2;
     }
     lua_settop(L, 2);
-    tix_charge(L, tix_ctx_of(L), n);
+    tix_ctx *c = tix_ctx_of(L);
+    tix_charge(L, c, n);
     lua_createtable(L, n > 0 ? (int)n : 0, 0);
     for (lua_Integer k = 1; k <= n; k++) {
+        tix_work(L, c, 1);
         lua_geti(L, 1, k);
         lua_rawseti(L, 3, k);
     }
     tix_merge_sort(L, 3, n, value_less, cmp);
     for (lua_Integer k = 1; k <= n; k++) {
+        tix_work(L, c, 1);
         lua_rawgeti(L, 3, k);
         lua_seti(L, 1, k);
     }

@@ -65,10 +65,12 @@ struct RecipeBoundsTests {
         let recipes = ScriptDirectory.recipes(directory)
         let rules = try RuleSet()
         let loader = RuleLoader(logger: .init(label: "test"))
-        loader.apply(.updated(ScriptFile(name: "widget.lua", source: recipeSource())), in: recipes, to: rules)
-        loader.apply(
+        let first = loader.apply(.updated(ScriptFile(name: "widget.lua", source: recipeSource())), in: recipes, to: rules)
+        #expect(first == .live(name: "recipes/widget.lua", version: ScriptFile.sha256Hex(of: recipeSource())))
+        let second = loader.apply(
             .updated(ScriptFile(name: "widget.lua", source: recipeSource(["duration": "92233720368547758"]))), in: recipes,
             to: rules)
+        #expect(second == .kept(name: "recipes/widget.lua"))
         #expect(try rules.recipe("widget")?.0.duration == 1000)
     }
 

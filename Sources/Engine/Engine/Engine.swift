@@ -26,10 +26,12 @@ public final class Engine: Sendable {
 
     /// Opens (or creates) the database at `path`, migrates it, loads the Lua rules in `rules` (none:
     /// every rule's default applies) and the recipes in `recipes`, and starts the writer. With
-    /// `watchRules`, changed rule and recipe files are swapped in while the engine runs.
+    /// `watchRules`, changed rule and recipe files are swapped in while the engine runs, and `onRuleReload`
+    /// hears each one once commands see it (on the writer thread: keep it short).
     public init(
         path: String, clock: any EngineClock = SystemClock(), durability: Durability = .full,
-        rules: URL? = nil, recipes: URL? = nil, watchRules: Bool = false, logger: Logger = Logger(label: "tix.engine")
+        rules: URL? = nil, recipes: URL? = nil, watchRules: Bool = false, logger: Logger = Logger(label: "tix.engine"),
+        ruleLimits: SandboxLimits = SandboxLimits(), onRuleReload: (@Sendable (RuleReload) -> Void)? = nil
     ) throws {
         try FileManager.default.createDirectory(
             at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -42,7 +44,7 @@ public final class Engine: Sendable {
         let scripts = [rules.map(ScriptDirectory.rules), recipes.map(ScriptDirectory.recipes)].compactMap { $0 }
         let writer = Writer(
             pool: pool, inbox: inbox, ruleChanges: ruleChanges, clock: clock, scripts: scripts,
-            loader: RuleLoader(logger: logger))
+            ruleLimits: ruleLimits, loader: RuleLoader(logger: logger), onRuleReload: onRuleReload)
         let (done, started) = (writerDone, DispatchSemaphore(value: 0))
         let startFailure = Mutex<(any Error)?>(nil)
         let thread = Thread {
@@ -61,7 +63,7 @@ public final class Engine: Sendable {
             await withTaskGroup(of: Void.self) { group in
                 for directory in scripts {
                     group.addTask {
-                        for await change in ScriptDirectoryWatcher(directory: directory.url).changes() {
+                        for await change in ScriptDirectoryWatcher(directory: directory.url, limits: ruleLimits).changes() {
                             ruleChanges.put(change, in: directory)
                             inbox.wake()
                         }

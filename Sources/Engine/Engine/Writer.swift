@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LuaBridge
 
 /// The writer thread's whole life: create the Lua rules, load them, then apply batches from the inbox
 /// until it closes. Everything it creates (the Lua state, the prepared statements) is born and dies on
@@ -10,12 +11,15 @@ struct Writer: Sendable {
     let ruleChanges: RuleMailbox
     let clock: any EngineClock
     let scripts: [ScriptDirectory]
+    let ruleLimits: SandboxLimits
     let loader: RuleLoader
+    /// Hears each rule change once the writer has swapped it in.
+    let onRuleReload: (@Sendable (RuleReload) -> Void)?
 
     /// Runs until the inbox closes. `started` hears once the rules are loaded, or why the writer cannot start.
     func run(started: (_ failure: (any Error)?) -> Void) {
         let ruleSet: RuleSet
-        do { ruleSet = try RuleSet() } catch {
+        do { ruleSet = try RuleSet(limits: ruleLimits) } catch {
             started(error)
             return
         }
@@ -23,7 +27,9 @@ struct Writer: Sendable {
         started(nil)
         let committer = Committer(clock: clock, rules: ruleSet)
         while let batch = inbox.take(limit: Engine.batchLimit) {
-            for (directory, change) in ruleChanges.takeAll() { loader.apply(change, in: directory, to: ruleSet) }
+            for (directory, change) in ruleChanges.takeAll() {
+                if let reload = loader.apply(change, in: directory, to: ruleSet) { onRuleReload?(reload) }
+            }
             guard !batch.isEmpty else { continue }
             let submissions = batch.flatMap(\.submissions)
             let results = pool.writeWithoutTransaction { committer.commit(submissions, in: $0) }

@@ -51,33 +51,39 @@ struct RuleLoader {
         }
     }
 
-    func apply(_ change: ScriptChange, in directory: ScriptDirectory, to rules: RuleSet) {
+    /// Swaps one change in; nil when it changes nothing (the watcher's first report of a file already live).
+    func apply(_ change: ScriptChange, in directory: ScriptDirectory, to rules: RuleSet) -> RuleReload? {
         switch change {
         case .updated(let found):
             let file = directory.named(found)
-            guard rules.version(of: file.name) != file.sha256 else { return }
+            guard rules.version(of: file.name) != file.sha256 else { return nil }
             let problems = directory.problems(with: found)
             guard problems.isEmpty else {
                 for problem in problems { logger.error("rules: \(problem)") }
                 logger.warning("rules: \(file.name) rejected; the previous version stays live")
-                return
+                return .kept(name: file.name)
             }
-            install(file, into: rules)
+            return install(file, into: rules) ? .live(name: file.name, version: file.sha256) : .kept(name: file.name)
         case .rejected(let file, let problems):
             for problem in problems { logger.error("rules: \(directory.prefix)\(problem)") }
             logger.warning("rules: \(directory.prefix)\(file.name) rejected; the previous version stays live")
+            return .kept(name: directory.prefix + file.name)
         case .removed(let name):
             rules.remove(directory.prefix + name)
             logger.notice("rules: \(directory.prefix)\(name) removed; its defaults apply")
+            return .removed(name: directory.prefix + name)
         }
     }
 
-    private func install(_ file: ScriptFile, into rules: RuleSet) {
+    @discardableResult
+    private func install(_ file: ScriptFile, into rules: RuleSet) -> Bool {
         do {
             try rules.install(file)
             logger.notice("rules: \(file.name) live at version \(file.sha256.prefix(12))")
+            return true
         } catch {
             logger.error("rules: \(error); the previous version stays live")
+            return false
         }
     }
 }

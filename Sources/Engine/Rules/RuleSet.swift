@@ -40,8 +40,9 @@ final class RuleSet {
     }
     private var layouts: [Context: LuaRecordLayout] = [:]
 
-    init() throws {
-        sandbox = try LuaSandbox()
+    /// The writer's rules run under the default limits; a replay passes `SandboxLimits().replay`.
+    init(limits: SandboxLimits = SandboxLimits()) throws {
+        sandbox = try LuaSandbox(limits: limits)
         for context in Context.allCases { layouts[context] = sandbox.layout(context.fields) }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LuaBridge
 
 /// `tix verify`: proves a database against its own journal.
 ///
@@ -33,7 +34,12 @@ public struct Verifier {
         }
     }
 
-    public init() {}
+    /// The limits the engine ran its rules with; replay relaxes them (see ``SandboxLimits/replay``).
+    public let ruleLimits: SandboxLimits
+
+    public init(ruleLimits: SandboxLimits = SandboxLimits()) {
+        self.ruleLimits = ruleLimits
+    }
 
     public func verify(path: String) throws -> Report {
         let stored = try DatabaseQueue(path: path)
@@ -54,7 +60,9 @@ public struct Verifier {
 
     /// Stops at the first entry that breaks the chain or replays differently: later ones cannot be trusted.
     private func replayJournal(from db: Database, into replay: DatabaseQueue, report: inout Report) throws {
-        let ledger = Ledger(rules: try RuleSet())
+        // Same instruction budget as live, no deadline: a slower verifying machine must not fail
+        // a command the writer accepted.
+        let ledger = Ledger(rules: try RuleSet(limits: ruleLimits.replay))
         var previous = Journal.Head()
         try replay.inTransaction { database in
             let target = HotConnection(database, statements: StatementCache())

@@ -10,24 +10,29 @@
 
 // Why the last tix_call failed, beyond its status (bits; read with tix_faults).
 #define TIX_FAULT_BUDGET 1  // instruction budget exhausted (possibly caught by the script)
-#define TIX_FAULT_MEMORY 2  // an allocation was refused by the memory cap
+#define TIX_FAULT_MEMORY 2  // an allocation was refused by the memory cap or the call's allocation budget
 #define TIX_FAULT_STRING 4  // a string longer than the string cap was refused
+#define TIX_FAULT_DEADLINE 8    // the call ran past its wall-clock deadline
+#define TIX_FAULT_ALLOCATION 16 // (with MEMORY) the refusal was the call's allocation budget
 
 /// A state with the capped allocator and the sandbox libraries prepared; NULL on failure.
-lua_State *tix_newstate(size_t memory_limit, size_t max_string);
+/// `memory_limit` caps the whole state, `allocation_limit` the bytes one call allocates,
+/// `timeout_ns` (0: none) the wall-clock time of one call.
+lua_State *tix_newstate(size_t memory_limit, size_t max_string, size_t allocation_limit, uint64_t timeout_ns);
 void tix_close(lua_State *L);
 
 /// Pushes a fresh script environment (whitelisted globals, read-only libraries).
 int tix_new_env(lua_State *L);
 
-/// Compiles `source` as text only (bytecode is refused) and makes the table on top of the
-/// stack its _ENV. Pushes the chunk, or an error message; returns the load status.
+/// Compiles `source` as text only (bytecode is refused, and so is the `^` operator) and
+/// makes the table on top of the stack its _ENV. Pushes the chunk, or an error message; returns the load status.
 int tix_load(lua_State *L, const char *source, size_t len, const char *chunkname);
 
-/// lua_pcall under the sandbox rules: fresh instruction budget, math.random seeded from
-/// `seed`, allocation cap enforced for the duration of the call only. Stores the
-/// TIX_FAULT_* bits of the call in *faults.
-int tix_call(lua_State *L, int nargs, int nresults, int64_t budget, uint64_t seed, int *faults);
+/// lua_pcall under the sandbox rules: fresh instruction budget, allocation budget and
+/// deadline, math.random seeded from `seed`, allocation caps enforced for the duration of
+/// the call only; the deadline only if `timed`. Stores the TIX_FAULT_* bits of the call in
+/// *faults. Budget, deadline and memory faults end the call even if the script catches them.
+int tix_call(lua_State *L, int nargs, int nresults, int64_t budget, uint64_t seed, int timed, int *faults);
 
 /// TIX_FAULT_* bits recorded during the last tix_call or tix_load.
 int tix_faults(lua_State *L);
