@@ -19,6 +19,10 @@ struct Registration: Sendable {
                 continue
             }
             try services.players.add(person, account: name, referrer: referrer, at: services.clock.now())
+            if let referrer {  // the ledger's record, which pays the inviter once the newcomer plays
+                _ = try? await services.engine.submit(
+                    Submission(actor: name, key: key + "-inviter", command: .nameInviter(account: name, inviter: referrer)))
+            }
             return (name, true)
         }
         throw Problem.cannotRegister

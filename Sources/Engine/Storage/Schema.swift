@@ -192,6 +192,25 @@ package enum Schema {
                 ALTER TABLE jobs ADD COLUMN format INTEGER NOT NULL DEFAULT 1;
                 """)
         }
+        // Faucets with a memory of the day: each paid claim counts into its journal day (UTC), which caps
+        // and diminishes taps and tells how many days a player was active; and who invited whom.
+        migrator.registerMigration("v8 rewards") { db in
+            try db.execute(sql: """
+                CREATE TABLE reward_days (
+                    account_id INTEGER NOT NULL REFERENCES accounts(id),
+                    kind TEXT NOT NULL,
+                    day INTEGER NOT NULL,
+                    claims INTEGER NOT NULL CHECK (claims > 0),
+                    amount INTEGER NOT NULL CHECK (typeof(amount) = 'integer' AND amount >= 0),
+                    PRIMARY KEY (account_id, kind, day)) WITHOUT ROWID;
+                CREATE TABLE invites (
+                    invitee_id INTEGER PRIMARY KEY REFERENCES accounts(id),
+                    inviter_id INTEGER NOT NULL REFERENCES accounts(id),
+                    named_seq INTEGER NOT NULL,
+                    paid_seq INTEGER);
+                CREATE INDEX invites_by_inviter ON invites(inviter_id, invitee_id) WHERE paid_seq IS NULL;
+                """)
+        }
         return migrator
     }
 }
