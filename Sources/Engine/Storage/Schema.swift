@@ -210,6 +210,15 @@ package enum Schema {
                     paid_seq INTEGER);
                 CREATE INDEX invites_by_inviter ON invites(inviter_id, invitee_id) WHERE paid_seq IS NULL;
                 """)
+            // The days of the claims journaled so far, as replaying them records them (each paid one leg).
+            try db.execute(sql: """
+                INSERT INTO reward_days (account_id, kind, day, claims, amount)
+                SELECT a.id, json_extract(j.command, '$.claimReward.kind'), j.at / 86400000, COUNT(*),
+                       SUM(json_extract(j.result, '$.postings[0].amount'))
+                FROM journal j JOIN accounts a ON a.name = json_extract(j.command, '$.claimReward.account')
+                WHERE json_extract(j.command, '$.claimReward') IS NOT NULL
+                GROUP BY 1, 2, 3;
+                """)
         }
         return migrator
     }

@@ -6,21 +6,12 @@ import GRDB
 /// their history, in id order.
 /// Two databases with equal state hashes hold the same economy.
 enum StateHash {
-    static func compute(in db: Database) throws -> [UInt8] {
+    static func compute(in db: Database, tablesOf reference: Database? = nil) throws -> [UInt8] {
         var hasher = SHA256()
-        /// Hashes a query's text and rows; `onlyIfRows` leaves out the text of a query without rows.
-        func hash(_ sql: String, _ columns: Int, onlyIfRows: Bool) throws {
-            var named = false
-            if !onlyIfRows {
-                hasher.update(data: Array(sql.utf8))
-                named = true
-            }
+        func hash(_ sql: String, _ columns: Int) throws {
+            hasher.update(data: Array(sql.utf8))
             let rows = try Row.fetchCursor(db, sql: sql)
             while let row = try rows.next() {
-                if !named {
-                    hasher.update(data: Array(sql.utf8))
-                    named = true
-                }
                 for column in 0..<columns {
                     let field = (row[column] as DatabaseValue).description
                     hasher.update(data: Array("\(field.utf8.count):\(field)".utf8))
@@ -40,15 +31,15 @@ enum StateHash {
             ("SELECT id, asset_id, account_id, created_seq FROM pools ORDER BY id", 4),
             ("SELECT id, pool_id, seq, at, reserve_items, reserve_tickets, volume_tickets FROM pool_history ORDER BY id", 7),
         ] {
-            try hash(sql, columns, onlyIfRows: false)
+            try hash(sql, columns)
         }
-        // Tables added since: a database from before one (the table absent) hashes as if it were empty,
-        // so an older file still proves against its replay.
+        // Tables added since: hashed when `reference` has them too, so a file from before one (which
+        // `tix verify` reads as it was stored) is compared with its replay on what both hold.
         for (table, sql, columns) in [
             ("reward_days", "SELECT account_id, kind, day, claims, amount FROM reward_days ORDER BY account_id, kind, day", 5),
             ("invites", "SELECT invitee_id, inviter_id, named_seq, paid_seq FROM invites ORDER BY invitee_id", 4),
-        ] where try db.tableExists(table) {
-            try hash(sql, columns, onlyIfRows: true)
+        ] where try (reference ?? db).tableExists(table) {
+            try hash(sql, columns)
         }
         return Array(hasher.finalize())
     }
