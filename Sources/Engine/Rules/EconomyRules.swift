@@ -149,7 +149,7 @@ extension RuleSet {
     }
 
     /// `rewards.lua` `invite(c)`: what the inviter of an active player earns, or what the invitee still
-    /// has to do, in words. Without the function, invites pay nothing.
+    /// has to do, in words. Without the function, invite rewards are switched off.
     func inviteReward(_ facts: InviteFacts) throws -> (amount: Int64, missing: String?) {
         let values: [LuaValue] = [
             .string(facts.invitee), .integer(facts.daysActive), .integer(facts.crafts), .integer(facts.feesPaid),
