@@ -27,6 +27,8 @@ struct ConversationTests {
             try await bob.send("/start ref-101")
             let invited = try await stage.telegram.waitForCall(after: mark) { $0.chat == 101 && $0.method == "sendMessage" }
             #expect(invited.text?.contains("bob joined") == true)
+            let journaled = try stage.engine.reader.journal(from: 1, limit: 1_000).map(\.command)
+            #expect(journaled.contains(#"{"nameInviter":{"account":"bob","inviter":"alice_w"}}"#), "the ledger knows who invited bob")
             let again = try await bob.send("/start")
             #expect(again.text?.contains("Welcome back") == true)
 

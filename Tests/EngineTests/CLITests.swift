@@ -64,6 +64,22 @@ struct CLITests {
         #expect(json.contains("\"TIX\":1000"), "\(json)")
     }
 
+    @Test("tix records an inviter once and names what an invitee lacks; the starter pack comes once; --json gives the codes")
+    func rewards() throws {
+        let folder = try Self.folder()
+        let (named, receipt) = try Self.tix("tix reward inviter bob alice --as bob --json", in: folder)
+        #expect(named == 0 && receipt.contains("\"seq\""), "\(receipt)")
+        let (again, refusal) = try Self.tix("tix reward inviter bob alice --as bob --json", in: folder)
+        #expect(again != 0 && refusal.contains("\"error\":\"inviterNamed\""), "\(refusal)")
+        let (_, early) = try Self.tix("tix reward claim alice --kind invite --as alice", in: folder)
+        #expect(early.contains("No invite reward is due yet: bob must be active on 3 days first; 0 so far"), "\(early)")
+        let (paid, starter) = try Self.tix("tix reward claim bob --kind starter --as bob", in: folder)
+        #expect(paid == 0 && starter.contains("mint → bob 70.00 TIX"), "\(starter)")
+        let (_, twice) = try Self.tix("tix reward claim bob --kind starter --as bob --json", in: folder)
+        #expect(twice.contains("\"error\":\"rewardClaimedOnce\""), "\(twice)")
+        #expect(try Self.tix("tix verify", in: folder).0 == 0)
+    }
+
     @Test("without a rules directory a command warns that no fees, sinks or rewards apply")
     func noRules() throws {
         let folder = try Self.folder()

@@ -19,6 +19,12 @@ struct Registration: Sendable {
                 continue
             }
             try services.players.add(person, account: name, referrer: referrer, at: services.clock.now())
+            // The ledger's record of the invitation, which pays the inviter once the newcomer plays. A
+            // refusal (the inviter left, or was invited by this very newcomer) must not stop anyone joining.
+            if let referrer {
+                _ = try? await services.engine.submit(
+                    Submission(actor: name, key: key + "-inviter", command: .nameInviter(account: name, inviter: referrer)))
+            }
             return (name, true)
         }
         throw Problem.cannotRegister

@@ -114,6 +114,8 @@ enum Texts {
         switch kind {
         case .tap: "🎯 +\(amount) (streak \(streak))\nBalance: \(balance)"
         case .daily: "🎁 +\(amount) — day \(streak) of your streak\nBalance: \(balance)"
+        case .starter: "🧰 +\(amount) — your starter pack: enough for a factory, a forge and a first ingot\nBalance: \(balance)"
+        case .invite: "🤝 +\(amount) for \(streak) invited player\(streak == 1 ? "" : "s") now playing\nBalance: \(balance)"
         }
     }
 

@@ -7,13 +7,14 @@ extension Command: Codable {
         case post = "post", claimReward = "claimReward", placeOrder = "placeOrder", cancelOrder = "cancelOrder"
         case buildFactory = "buildFactory", fitComponent = "fitComponent", startCraft = "startCraft"
         case cancelCraft = "cancelCraft", runDueJobs = "runDueJobs", createPool = "createPool", swap = "swap"
+        case nameInviter = "nameInviter"
     }
 
     enum Field: String, CodingKey {
         case name = "name", kind = "kind", to = "to", from = "from", asset = "asset", amount = "amount"
         case memo = "memo", legs = "legs", account = "account", order = "order", factory = "factory"
         case component = "component", recipe = "recipe", repeats = "repeats", job = "job", items = "items"
-        case tickets = "tickets"
+        case tickets = "tickets", inviter = "inviter"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -46,6 +47,10 @@ extension Command: Codable {
             var c = body(.claimReward)
             try c.encode(account, forKey: .account)
             try c.encode(kind, forKey: .kind)
+        case .nameInviter(let account, let inviter):
+            var c = body(.nameInviter)
+            try c.encode(account, forKey: .account)
+            try c.encode(inviter, forKey: .inviter)
         case .placeOrder(let order): try outer.encode(order, forKey: .placeOrder)
         case .cancelOrder(let account, let order):
             var c = body(.cancelOrder)
@@ -108,6 +113,9 @@ extension Command: Codable {
         case .claimReward:
             let c = try body()
             self = .claimReward(account: try c.decode(String.self, forKey: .account), kind: try c.decode(RewardKind.self, forKey: .kind))
+        case .nameInviter:
+            let c = try body()
+            self = .nameInviter(account: try c.decode(String.self, forKey: .account), inviter: try c.decode(String.self, forKey: .inviter))
         case .placeOrder: self = .placeOrder(try outer.decode(Order.self, forKey: tag))
         case .cancelOrder:
             let c = try body()

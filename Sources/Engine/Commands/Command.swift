@@ -17,6 +17,9 @@ public enum Command: Sendable, Hashable {
     case post(legs: [Posting], memo: String? = nil)
     /// Claims a faucet reward; `rules/rewards.lua` decides the amount, streak and cooldown.
     case claimReward(account: String, kind: RewardKind)
+    /// Records who invited `account`, so the inviter's `invite` reward can be paid once the invitee is
+    /// active. By the invitee or the admin, once, never oneself.
+    case nameInviter(account: String, inviter: String)
     /// Places a limit order on the P2P market; `Receipt.createdID` is the order's id.
     case placeOrder(Order)
     /// Takes one of the account's open orders off the book and returns its escrow.

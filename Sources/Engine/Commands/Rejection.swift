@@ -49,6 +49,13 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
     case controlCharacter(in: String)
     case craftTooLong(recipe: String, days: Int64, limitDays: Int64)
     case cannotAfford(account: String, asset: String)
+    case rewardCapped(kind: RewardKind, refillMillis: Int64)
+    case rewardClaimedOnce(kind: RewardKind)
+    case selfInvite
+    case invitesArePlayers
+    case inviterNamed(account: String, inviter: String)
+    case noInvitees
+    case inviteNotDue(String)
 
     public var description: String {
         switch self {
@@ -118,6 +125,15 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
             "At this factory's speed \(recipe) would take \(days) days, and a craft may take at most \(limit)."
         case .cannotAfford(let account, let asset):
             "\(account) cannot afford this: with its fee it comes to more \(asset) than any balance may hold."
+        case .rewardCapped(let kind, let refill):
+            "You have had all your \(kind.rawValue) rewards for today: they refill in \(Self.duration(refill))."
+        case .rewardClaimedOnce(let kind): "The \(kind.rawValue) reward comes once per account, and this one has had it."
+        case .selfInvite: "Nobody can name themselves as their own inviter."
+        case .invitesArePlayers: "Only a player invites, and only players are invited."
+        case .inviterNamed(let account, let inviter):
+            "\(account) already named \(inviter) as inviter; an inviter is named once."
+        case .noInvitees: "Nobody you invited is waiting for an invite reward: invite friends with your link."
+        case .inviteNotDue(let missing): "No invite reward is due yet: \(missing)."
         }
     }
 
@@ -187,6 +203,13 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .controlCharacter: "controlCharacter"
         case .craftTooLong: "craftTooLong"
         case .cannotAfford: "cannotAfford"
+        case .rewardCapped: "rewardCapped"
+        case .rewardClaimedOnce: "rewardClaimedOnce"
+        case .selfInvite: "selfInvite"
+        case .invitesArePlayers: "invitesArePlayers"
+        case .inviterNamed: "inviterNamed"
+        case .noInvitees: "noInvitees"
+        case .inviteNotDue: "inviteNotDue"
         }
     }
 }

@@ -37,6 +37,9 @@ extension Command {
             }
             try memo.map { try body($0, "memo") }
         case .claimReward(let name, _), .cancelOrder(let name, _), .cancelCraft(let name, _): try body(name, account)
+        case .nameInviter(let name, let inviter):
+            try body(name, account)
+            try body(inviter, account)
         case .placeOrder(let order):
             try body(order.account, account)
             try body(order.asset, item)

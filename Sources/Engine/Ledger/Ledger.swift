@@ -65,6 +65,12 @@ struct Ledger {
             try requireOwner(actor, of: account)
             receipt.postings = try claim(kind, for: account, at: at, seq, db)
 
+        case .nameInviter(let account, let inviter):
+            guard actor == account || actor == Submission.admin else {
+                throw Rejection.notPermitted(actor: actor, action: "name the inviter of \(account)")
+            }
+            try nameInviter(inviter, of: account, seq: seq, db)
+
         case .placeOrder(let order):
             try requireOwner(actor, of: order.account)
             (receipt.createdID, receipt.postings) = try place(order, seq: seq, at: at, format: format, in: db)
@@ -133,23 +139,6 @@ struct Ledger {
             "INSERT INTO accounts (name, kind, created_at) VALUES (?, ?, ?)",
             .text(name), .text(kind.rawValue), .int(at))
         return db.lastInsertedRowID
-    }
-
-    /// Pays a faucet reward from `mint` when `rewards.lua` says it is due, and remembers the claim.
-    private func claim(_ kind: RewardKind, for name: String, at: Int64, _ seq: Int64, _ db: HotConnection) throws -> [Posting] {
-        guard let account = try account(named: name, in: db) else { throw Rejection.unknownAccount(name) }
-        let previous = try db.first(
-            "SELECT last_at, streak FROM reward_claims WHERE account_id = ? AND kind = ?",
-            .int(account.id), .text(kind.rawValue)) { ($0.int(0), $0.int(1)) }
-        let decision = try rules.reward(kind, now: at, last: previous?.0 ?? 0, streak: previous?.1 ?? 0)
-        guard decision.amount > 0 else { throw Rejection.rewardNotReady(kind: kind, waitMillis: decision.wait) }
-        try db.run(
-            """
-            INSERT INTO reward_claims (account_id, kind, last_at, streak) VALUES (?, ?, ?, ?)
-            ON CONFLICT (account_id, kind) DO UPDATE SET last_at = excluded.last_at, streak = excluded.streak
-            """,
-            .int(account.id), .text(kind.rawValue), .int(at), .int(decision.streak))
-        return try post([Posting(from: Account.mint, to: name, asset: Asset.ticket.code, amount: decision.amount)], seq, db)
     }
 
     /// Applies legs as one movement: each balance changes once, by the net of its legs. So a payment

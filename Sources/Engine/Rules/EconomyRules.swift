@@ -130,17 +130,41 @@ extension RuleSet {
         return value
     }
 
-    /// `rewards.lua` `daily(c)` or `tap(c)`: one claim's amount, the new streak and the wait.
-    func reward(_ kind: RewardKind, now: Int64, last: Int64, streak: Int64) throws -> RewardDecision {
-        guard let result = try call("rewards.lua", kind.rawValue, .claim, [.integer(now), .integer(last), .integer(streak)])
-        else { throw Rejection.rewardsOff }
+    /// `rewards.lua` `daily(c)`, `tap(c)` or `starter(c)`: one claim's amount, the new streak and the wait.
+    func reward(_ kind: RewardKind, facts: RewardFacts) throws -> RewardDecision {
+        let values: [LuaValue] = [
+            .integer(facts.now), .integer(facts.last), .integer(facts.streak), .integer(facts.claimsToday),
+            .integer(facts.amountToday), .integer(facts.dayEnds),
+        ]
+        guard let result = try call("rewards.lua", kind.rawValue, .claim, values) else { throw Rejection.rewardsOff }
         let decision = try checked {
-            RewardDecision(amount: try result.int("amount"), streak: try result.int("streak"), wait: try result.int("wait"))
+            RewardDecision(
+                amount: try result.int("amount"), streak: try result.int("streak"), wait: try result.int("wait"),
+                capped: try result.field("capped") == .bool(true))
         }
         guard decision.amount >= 0, decision.streak >= 0, decision.wait >= 0 else {
             throw Rejection.ruleFailed("rewards.lua: \(kind.rawValue)() returned a negative amount, streak or wait")
         }
         return decision
+    }
+
+    /// `rewards.lua` `invite(c)`: what the inviter of an active player earns, or what the invitee still
+    /// has to do, in words. Without the function, invite rewards are switched off.
+    func inviteReward(_ facts: InviteFacts) throws -> (amount: Int64, missing: String?) {
+        let values: [LuaValue] = [
+            .string(facts.invitee), .integer(facts.daysActive), .integer(facts.crafts), .integer(facts.feesPaid),
+        ]
+        guard let result = try call("rewards.lua", "invite", .invite, values) else { throw Rejection.rewardsOff }
+        let (amount, missing) = try checked { (try result.int("amount"), try result.field("missing").stringValue) }
+        guard amount >= 0 else { throw Rejection.ruleFailed("rewards.lua: invite() returned a negative amount") }
+        guard amount > 0 else {
+            guard let missing, !missing.isEmpty, missing.utf8.count <= Ledger.maxMemoLength, PlainText.isPlain(missing) else {
+                throw Rejection.ruleFailed(
+                    "rewards.lua: invite() returned amount 0 without `missing`, one line of at most \(Ledger.maxMemoLength) bytes saying what is missing")
+            }
+            return (0, missing)
+        }
+        return (amount, nil)
     }
 
     /// `amm.lua` `fee_bp(s)`: the AMM's fee on a swap's input, in basis points. No file, no fee.
@@ -166,8 +190,15 @@ extension RuleSet {
 public enum RewardKind: String, Codable, Sendable, CaseIterable {
     /// Once a day, with a streak bonus.
     case daily = "daily"
-    /// The casual player's one-tap reward, every few seconds.
+    /// The casual player's one-tap reward, every few seconds, diminishing and capped per journal day.
     case tap = "tap"
+    /// A newcomer's first tickets, enough to craft in the first session; once per account, ever.
+    case starter = "starter"
+    /// Paid to an inviter for each invited player who has become active; once per invitee.
+    case invite = "invite"
+
+    /// Kinds the engine pays at most once per account, whatever the rule says.
+    var isOnce: Bool { self == .starter }
 }
 
 /// What `rewards.lua` decided for one claim.
@@ -177,4 +208,29 @@ struct RewardDecision {
     var streak: Int64
     /// Milliseconds until the next claim may pay.
     var wait: Int64
+    /// The day's allowance of this kind is spent: `wait` is until it refills.
+    var capped: Bool
+}
+
+/// What the ledger tells `rewards.lua` about one claim, all read from the ledger itself.
+struct RewardFacts {
+    var now: Int64
+    var last: Int64
+    var streak: Int64
+    /// Paid claims of this kind in the current journal day (UTC) and what they paid.
+    var claimsToday: Int64
+    var amountToday: Int64
+    /// When the current journal day ends.
+    var dayEnds: Int64
+}
+
+/// What the ledger tells `rewards.lua` `invite(c)` about an invited player.
+struct InviteFacts {
+    var invitee: String
+    /// Journal days on which the invitee claimed any reward.
+    var daysActive: Int64
+    /// The invitee's completed crafts.
+    var crafts: Int64
+    /// Ticket minor units the invitee paid to the sink and the treasury.
+    var feesPaid: Int64
 }

@@ -21,13 +21,13 @@ final class RuleSet {
 
     /// The shapes of the context tables the ledger passes, interned once in the sandbox.
     enum Context: CaseIterable {
-        case transfer, fee, claim, trade, factories, fitting, components, craft, swap, cancel
+        case transfer, fee, claim, trade, factories, fitting, components, craft, swap, cancel, invite
 
         var fields: [String] {
             switch self {
             case .transfer: ["amount", "asset", "from", "to", "from_kind", "to_kind"]
             case .fee: ["fee", "asset", "source"]
-            case .claim: ["now", "last", "streak"]
+            case .claim: ["now", "last", "streak", "claims_today", "amount_today", "day_ends"]
             case .trade: ["asset", "quantity", "price", "total"]
             case .factories: ["factories"]
             case .fitting: ["component", "fitted"]
@@ -35,6 +35,7 @@ final class RuleSet {
             case .craft: ["recipe", "factory", "account"]
             case .swap: ["asset", "side", "exact", "amount"]
             case .cancel: ["recipe", "inputs"]
+            case .invite: ["invitee", "days_active", "crafts", "fees_paid"]
             }
         }
     }

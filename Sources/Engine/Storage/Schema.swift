@@ -158,6 +158,34 @@ package enum Schema {
                 CREATE INDEX IF NOT EXISTS jobs_finished_crafts ON jobs(finished_seq, id) WHERE state = 'done' AND kind = 'craft';
                 """)
         }
+        // Faucets with a memory of the day: each paid claim counts into its journal day (UTC), which caps
+        // and diminishes taps and tells how many days a player was active; and who invited whom.
+        migrator.registerMigration("v9 rewards") { db in
+            try db.execute(sql: """
+                CREATE TABLE reward_days (
+                    account_id INTEGER NOT NULL REFERENCES accounts(id),
+                    kind TEXT NOT NULL,
+                    day INTEGER NOT NULL,
+                    claims INTEGER NOT NULL CHECK (claims > 0),
+                    amount INTEGER NOT NULL CHECK (typeof(amount) = 'integer' AND amount >= 0),
+                    PRIMARY KEY (account_id, kind, day)) WITHOUT ROWID;
+                CREATE TABLE invites (
+                    invitee_id INTEGER PRIMARY KEY REFERENCES accounts(id),
+                    inviter_id INTEGER NOT NULL REFERENCES accounts(id),
+                    named_seq INTEGER NOT NULL,
+                    paid_seq INTEGER);
+                CREATE INDEX invites_by_inviter ON invites(inviter_id, invitee_id) WHERE paid_seq IS NULL;
+                """)
+            // The days of the claims journaled so far, as replaying them records them (each paid one leg).
+            try db.execute(sql: """
+                INSERT INTO reward_days (account_id, kind, day, claims, amount)
+                SELECT a.id, json_extract(j.command, '$.claimReward.kind'), j.at / 86400000, COUNT(*),
+                       SUM(json_extract(j.result, '$.postings[0].amount'))
+                FROM journal j JOIN accounts a ON a.name = json_extract(j.command, '$.claimReward.account')
+                WHERE json_extract(j.command, '$.claimReward') IS NOT NULL
+                GROUP BY 1, 2, 3;
+                """)
+        }
         return migrator
     }
 }

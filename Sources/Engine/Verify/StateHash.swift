@@ -2,13 +2,22 @@ import Crypto
 import GRDB
 
 /// A digest of the whole ledger state: accounts, assets, every non-zero balance, the market's orders and
-/// fills, the reward claims, the job queue and the factories, in id order.
-/// A digest of the whole ledger state: accounts, assets, every non-zero balance, and the pools with
+/// fills, the reward claims and their days, the invites, the job queue, the factories, and the pools with
 /// their history, in id order.
 /// Two databases with equal state hashes hold the same economy.
 enum StateHash {
-    static func compute(in db: Database) throws -> [UInt8] {
+    static func compute(in db: Database, tablesOf reference: Database? = nil) throws -> [UInt8] {
         var hasher = SHA256()
+        func hash(_ sql: String, _ columns: Int) throws {
+            hasher.update(data: Array(sql.utf8))
+            let rows = try Row.fetchCursor(db, sql: sql)
+            while let row = try rows.next() {
+                for column in 0..<columns {
+                    let field = (row[column] as DatabaseValue).description
+                    hasher.update(data: Array("\(field.utf8.count):\(field)".utf8))
+                }
+            }
+        }
         for (sql, columns) in [
             ("SELECT id, name, kind, created_at FROM accounts ORDER BY id", 4),
             ("SELECT id, code, kind, scale FROM assets ORDER BY id", 4),
@@ -22,14 +31,15 @@ enum StateHash {
             ("SELECT id, asset_id, account_id, created_seq FROM pools ORDER BY id", 4),
             ("SELECT id, pool_id, seq, at, reserve_items, reserve_tickets, volume_tickets FROM pool_history ORDER BY id", 7),
         ] {
-            hasher.update(data: Array(sql.utf8))
-            let rows = try Row.fetchCursor(db, sql: sql)
-            while let row = try rows.next() {
-                for column in 0..<columns {
-                    let field = (row[column] as DatabaseValue).description
-                    hasher.update(data: Array("\(field.utf8.count):\(field)".utf8))
-                }
-            }
+            try hash(sql, columns)
+        }
+        // Tables added since: hashed when `reference` has them too, so a file from before one (which
+        // `tix verify` reads as it was stored) is compared with its replay on what both hold.
+        for (table, sql, columns) in [
+            ("reward_days", "SELECT account_id, kind, day, claims, amount FROM reward_days ORDER BY account_id, kind, day", 5),
+            ("invites", "SELECT invitee_id, inviter_id, named_seq, paid_seq FROM invites ORDER BY invitee_id", 4),
+        ] where try (reference ?? db).tableExists(table) {
+            try hash(sql, columns)
         }
         return Array(hasher.finalize())
     }

@@ -49,7 +49,7 @@ public struct Verifier {
             var report = Report()
             try replayJournal(from: db, into: replay, report: &report)
             let storedHash = try StateHash.compute(in: db)
-            report.stateHash = try replay.read { try StateHash.compute(in: $0) }.hex
+            report.stateHash = try replay.read { try StateHash.compute(in: $0, tablesOf: db) }.hex
             if report.firstBadEntry == nil && storedHash.hex != report.stateHash {
                 report.problems.append("stored state \(storedHash.hex) differs from the replayed state \(report.stateHash)")
             }
