@@ -27,14 +27,14 @@ struct StoryTests {
         try await admin(engine, .post(legs: [Posting(from: "alice", to: "bob", asset: "TIX", amount: 500)], memo: "split"))
 
         #expect(try told(engine, "alice") == [
-            "Sent 5.00 TIX to bob",
+            "Sent 5.00 TIX to bob — “split”",
             "Gave bob 2 iron ingot",
             "Paid bob 12.50 TIX (fee 0.06 TIX) — “lunch”",
             "Received 3 iron ingot from the mint",
             "Received 1000.00 TIX from the mint",
         ])
         #expect(try told(engine, "bob") == [
-            "Received 5.00 TIX from alice",
+            "Received 5.00 TIX from alice — “split”",
             "Received 2 iron ingot from alice",
             "Received 12.50 TIX from alice — “lunch”",
             "Received 1000.00 TIX from the mint",
@@ -55,6 +55,13 @@ struct StoryTests {
         #expect(toCarol.postings == receipt.postings)
         #expect(try engine.reader.story(ofEntry: receipt.seq, for: "bob")?.text == "Received 12.50 TIX from alice")
         #expect(try engine.reader.story(ofEntry: receipt.seq + 1, for: "bob") == nil)
+
+        // The operator's own commands, which no player's history shows.
+        let define = try await admin(engine, .defineAsset(Asset(code: "ore", kind: .raw, scale: 0)))
+        let pool = try await admin(engine, .createPool(asset: "ore", items: 100, tickets: 5000))
+        #expect(try engine.reader.story(ofEntry: define.seq, for: "admin")?.text == "Defined the raw ore")
+        #expect(try engine.reader.story(ofEntry: pool.seq, for: "admin")?.text == "Opened the ore pool with 100 ore and 50.00 TIX")
+        #expect(try engine.reader.story(ofEntry: 1, for: "admin")?.text == "Opened the account alice")
     }
 
     @Test("daily rewards tell their streak, taps their amount")
@@ -179,7 +186,8 @@ struct StoryTests {
                 #expect(!line.text.contains("_") && !line.text.hasPrefix("Moved"), "\(player) #\(line.seq): \(line.text)")
             }
         }
-        let carol = try told(engine, "carol")
-        #expect(carol.last == "Received 3.00 TIX from bob")
+        #expect(try told(engine, "carol").last == "Received 3.00 TIX from bob")
+        #expect(try told(engine, "bob").contains("Received 5.00 TIX from alice; sent 1.00 TIX to the sink — “split bill”"))
+        #expect(try told(engine, "alice").contains("Received 2 forge, 1 lab, 2 assembler, 10 iron ingot, 4 lens from the mint"))
     }
 }

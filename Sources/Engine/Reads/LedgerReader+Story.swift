@@ -32,11 +32,11 @@ extension LedgerReader {
             let receipt = try Canonical.decode(Receipt.self, from: entry.result)
             let principal = StoryTeller.principal(of: try Command.decode(entry.command, format: entry.format))
             let concerns = principal == viewer || receipt.postings.contains { $0.from == viewer || $0.to == viewer }
-            let teller = try StoryTeller(db: db)
-            let text = concerns || principal == nil
-                ? try teller.text(of: entry, receipt: receipt, for: viewer)
-                : StoryTeller.name(principal!) + ": " + (try teller.text(of: entry, receipt: receipt, for: principal!))
-            return StoryLine(seq: seq, at: entry.at, text: text, postings: receipt.postings)
+            let speaker = concerns ? viewer : principal ?? viewer
+            let text = try StoryTeller(db: db).text(of: entry, receipt: receipt, for: speaker)
+            return StoryLine(
+                seq: seq, at: entry.at, text: speaker == viewer ? text : StoryTeller.name(speaker) + ": " + text,
+                postings: receipt.postings)
         }
     }
 

@@ -17,15 +17,19 @@ struct StoryTeller {
     }
 
     /// How the story names an account: the one place to switch to display names.
-    static func name(_ account: String) -> String { account }
+    static func name(_ account: String) -> String {
+        if Account.systemAccounts.contains(account) { return "the \(account)" }
+        if Account.isPool(account) { return "the \(itemName(String(account.dropFirst(Account.poolPrefix.count)))) pool" }
+        return account
+    }
 
     /// An item as players read it: `iron_ingot` is "iron ingot".
     static func itemName(_ code: String) -> String { code.replacingOccurrences(of: "_", with: " ") }
 
-    /// The account a command acts for, if it has one: whose point of view tells it best.
+    /// The account a command acts for, if it has one: whose point of view tells it best. An account's
+    /// opening reads the same from any side.
     static func principal(of command: Command) -> String? {
         switch command {
-        case .openAccount(let name, _): name
         case .mint(let to, _, _, _): to
         case .transfer(let from, _, _, _, _): from
         case .claimReward(let account, _), .cancelOrder(let account, _), .buildFactory(let account, _),
@@ -33,7 +37,7 @@ struct StoryTeller {
             account
         case .placeOrder(let order): order.account
         case .swap(let swap): swap.account
-        case .defineAsset, .post, .runDueJobs, .createPool: nil
+        case .openAccount, .defineAsset, .post, .runDueJobs, .createPool: nil
         }
     }
 
@@ -54,7 +58,7 @@ struct StoryTeller {
         case .transfer(let from, let to, let asset, let amount, let memo) where to == me:
             "Received \(self.amount(amount, asset)) from \(Self.name(from))" + memoNote(memo)
         case .mint(let to, let asset, let amount, let memo) where to == me:
-            "Received \(self.amount(amount, asset)) from the mint" + memoNote(memo)
+            "Received \(self.amount(amount, asset)) from \(Self.name(Account.mint))" + memoNote(memo)
         case .claimReward(let account, let kind) where account == me:
             try reward(kind, got: list(mine.filter { $0.to == me }), at: entry.at, for: me)
         case .placeOrder(let order):
@@ -77,6 +81,8 @@ struct StoryTeller {
             self.swap(swap, mine, for: me)
         case .openAccount(let name, _) where name == me:
             "Opened the account \(name)"
+        case .post(_, let memo):
+            movements(mine, for: me).map { $0 + memoNote(memo) }
         default:
             nil
         }
@@ -183,13 +189,21 @@ struct StoryTeller {
 
     // MARK: - Entries without a sentence of their own
 
-    /// What moved in or out of `me`'s account, when the command is someone else's.
+    /// What moved in or out of `me`'s account, when the command is someone else's: one clause per
+    /// direction and counterparty ("Received 2 forge, 1 lab from the mint").
     private func movements(_ mine: [Posting], for me: String) -> String? {
         guard !mine.isEmpty else { return nil }
-        return Self.capitalized(mine.map { posting in
-            posting.to == me
-                ? "received \(amount(posting.amount, posting.asset)) from \(Self.name(posting.from))"
-                : "sent \(amount(posting.amount, posting.asset)) to \(Self.name(posting.to))"
+        var groups: [(incoming: Bool, other: String, postings: [Posting])] = []
+        for posting in mine {
+            let incoming = posting.to == me, other = incoming ? posting.from : posting.to
+            if let index = groups.firstIndex(where: { $0.incoming == incoming && $0.other == other }) {
+                groups[index].postings.append(posting)
+            } else {
+                groups.append((incoming, other, [posting]))
+            }
+        }
+        return Self.capitalized(groups.map {
+            ($0.incoming ? "received \(list($0.postings)) from " : "sent \(list($0.postings)) to ") + Self.name($0.other)
         }.joined(separator: "; "))
     }
 
