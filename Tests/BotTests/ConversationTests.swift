@@ -121,8 +121,8 @@ struct ConversationTests {
         let aliceNow = try stage.tickets("alice_w")
         for (text, answer) in [
             ("/pay @nobody 5", "I know no player called @nobody."),
-            ("/pay @bob abc", "'abc' is not an amount of TIX: use digits with at most 2 decimals."),
-            ("/pay @bob 1.001", "'1.001' is not an amount of TIX: use digits with at most 2 decimals."),
+            ("/pay @bob abc", "'abc' is not an amount of TIX: write digits, e.g. 12 or 12.50."),
+            ("/pay @bob 1.001", "'1.001' has too many decimals: TIX has at most 2."),
             ("/pay @bob", "Write it like this: /pay @player AMOUNT [memo]"),
             ("/frobnicate", "There is no /frobnicate command: /help lists them."),
             ("/entry x", "'x' is not a number."),
