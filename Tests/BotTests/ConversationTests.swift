@@ -147,7 +147,7 @@ struct ConversationTests {
         #expect(history.text?.contains("#\(payment) ") == true && history.text?.contains("  \(told.text)\n") == true, "\(history.text ?? "")")
         let entry = try await alice.send("/entry \(payment)")
         #expect(entry.text?.contains("by alice_w:\n\(told.text)\n• ") == true, "\(entry.text ?? "")")
-        #expect(entry.text?.contains(" from alice_w to sink") == true && entry.text?.contains("\"transfer\"") == false)
+        #expect(entry.text?.contains(" from alice_w to the sink") == true && entry.text?.contains("\"transfer\"") == false)
         let top = try await alice.send("/top")
         let richest = try #require(try stage.engine.reader.leaderboard(limit: 1).first)
         #expect(top.text?.split(separator: "\n").dropFirst().first?.hasPrefix("1. \(richest.account) — ") == true)

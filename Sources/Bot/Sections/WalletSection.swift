@@ -68,7 +68,8 @@ struct WalletSection: Section {
         else { throw Problem.noSuchEntry(seq) }
         let hash = entry.hash.prefix(8).map { String(format: "%02x", $0) }.joined()
         let movements = story.postings.map {
-            Texts.movement(amount: request.format($0.amount, $0.asset), from: $0.from, to: $0.to)
+            Texts.movement(
+                amount: request.format($0.amount, $0.asset), from: StoryLine.name(of: $0.from), to: StoryLine.name(of: $0.to))
         }
         return Answer(
             text: Texts.entry(seq: seq, at: entry.at, actor: entry.actor, story: story.text, movements: movements, hash: hash),

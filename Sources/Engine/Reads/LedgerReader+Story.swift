@@ -35,7 +35,7 @@ extension LedgerReader {
             let speaker = concerns ? viewer : principal ?? viewer
             let text = try StoryTeller(db: db).text(of: entry, receipt: receipt, for: speaker)
             return StoryLine(
-                seq: seq, at: entry.at, text: speaker == viewer ? text : StoryTeller.name(speaker) + ": " + text,
+                seq: seq, at: entry.at, text: speaker == viewer ? text : StoryLine.name(of: speaker) + ": " + text,
                 postings: receipt.postings)
         }
     }

@@ -13,6 +13,16 @@ public struct StoryLine: Codable, Sendable, Hashable {
     /// JSON keys (`tix history --json`), fixed apart from the property names.
     enum CodingKeys: String, CodingKey { case seq = "seq", at = "at", text = "text", postings = "postings" }
 
+    /// How stories name an account ("the mint", "the ore pool", a player by name): the one place to
+    /// switch to display names, and front ends name a line's postings by it too.
+    public static func name(of account: String) -> String {
+        if Account.systemAccounts.contains(account) { return "the \(account)" }
+        if Account.isPool(account) {
+            return "the \(StoryTeller.itemName(String(account.dropFirst(Account.poolPrefix.count)))) pool"
+        }
+        return account
+    }
+
     public init(seq: Int64, at: Int64, text: String, postings: [Posting]) {
         self.seq = seq
         self.at = at

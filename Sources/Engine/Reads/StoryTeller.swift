@@ -16,13 +16,6 @@ struct StoryTeller {
             uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT code, scale FROM assets").map { ($0["code"], $0["scale"]) })
     }
 
-    /// How the story names an account: the one place to switch to display names.
-    static func name(_ account: String) -> String {
-        if Account.systemAccounts.contains(account) { return "the \(account)" }
-        if Account.isPool(account) { return "the \(itemName(String(account.dropFirst(Account.poolPrefix.count)))) pool" }
-        return account
-    }
-
     /// An item as players read it: `iron_ingot` is "iron ingot".
     static func itemName(_ code: String) -> String { code.replacingOccurrences(of: "_", with: " ") }
 
@@ -53,12 +46,12 @@ struct StoryTeller {
         let mine = all.filter { $0.from == me || $0.to == me }
         let sentence: String? = switch command {
         case .transfer(let from, let to, let asset, let amount, let memo) where from == me:
-            (asset == Asset.ticket.code ? "Paid" : "Gave") + " \(Self.name(to)) \(self.amount(amount, asset))"
+            (asset == Asset.ticket.code ? "Paid" : "Gave") + " \(StoryLine.name(of: to)) \(self.amount(amount, asset))"
                 + feeNote(mine, paidBy: me) + memoNote(memo)
         case .transfer(let from, let to, let asset, let amount, let memo) where to == me:
-            "Received \(self.amount(amount, asset)) from \(Self.name(from))" + memoNote(memo)
+            "Received \(self.amount(amount, asset)) from \(StoryLine.name(of: from))" + memoNote(memo)
         case .mint(let to, let asset, let amount, let memo) where to == me:
-            "Received \(self.amount(amount, asset)) from \(Self.name(Account.mint))" + memoNote(memo)
+            "Received \(self.amount(amount, asset)) from \(StoryLine.name(of: Account.mint))" + memoNote(memo)
         case .claimReward(let account, let kind) where account == me:
             try reward(kind, got: list(mine.filter { $0.to == me }), at: entry.at, for: me)
         case .placeOrder(let order):
@@ -125,10 +118,10 @@ struct StoryTeller {
             let total = amount(Int128(quantity) * Int128(price), Asset.ticket.code)
             if buyOrder == id || sellOrder == id { filled += quantity }
             if seller == me {
-                parts.append("sold \(items) to \(Self.name(buyer)) for \(total)"
+                parts.append("sold \(items) to \(StoryLine.name(of: buyer)) for \(total)"
                     + (fee > 0 ? " (fee \(amount(fee, Asset.ticket.code)))" : ""))
             } else if buyer == me {
-                parts.append("bought \(items) from \(Self.name(seller)) for \(total)")
+                parts.append("bought \(items) from \(StoryLine.name(of: seller)) for \(total)")
             }
         }
         if order.account == me, order.quantity > filled, let id {
@@ -203,7 +196,7 @@ struct StoryTeller {
             }
         }
         return Self.capitalized(groups.map {
-            ($0.incoming ? "received \(list($0.postings)) from " : "sent \(list($0.postings)) to ") + Self.name($0.other)
+            ($0.incoming ? "received \(list($0.postings)) from " : "sent \(list($0.postings)) to ") + StoryLine.name(of: $0.other)
         }.joined(separator: "; "))
     }
 
@@ -213,13 +206,14 @@ struct StoryTeller {
         case .defineAsset(let asset): "Defined the \(asset.kind.rawValue) \(Self.itemName(asset.code))"
         case .createPool(let asset, let items, let tickets):
             "Opened the \(Self.itemName(asset)) pool with \(amount(items, asset)) and \(amount(tickets, Asset.ticket.code))"
-        case .openAccount(let name, _): "Opened the account \(Self.name(name))"
+        case .openAccount(let name, _): "Opened the account \(StoryLine.name(of: name))"
         case .runDueJobs where all.isEmpty: "Ran the jobs that were due"
         default:
             all.isEmpty
                 ? "Nothing moved"
-                : "Moved " + all.map { "\(amount($0.amount, $0.asset)) from \(Self.name($0.from)) to \(Self.name($0.to))" }
-                    .joined(separator: "; ")
+                : "Moved " + all.map {
+                    "\(amount($0.amount, $0.asset)) from \(StoryLine.name(of: $0.from)) to \(StoryLine.name(of: $0.to))"
+                }.joined(separator: "; ")
         }
     }
 
