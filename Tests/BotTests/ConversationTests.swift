@@ -6,6 +6,23 @@ import Testing
 
 @Suite("The bot, end to end through a local Telegram")
 struct ConversationTests {
+    @Test("the history is the player's story, ten lines a page, and More shows the older ones")
+    func historyPages() async throws {
+        try await withStage { stage in
+            let alice = Player(stage, id: 101, username: "alice", firstName: "Alice")
+            try await alice.send("/start")
+            for whole in 1...12 { try await stage.admin(.mint(to: "alice", asset: "TIX", amount: Int64(whole) * 100)) }
+            let first = try await alice.send("/history")
+            let newest = try #require(first.text)
+            #expect(newest.contains("  Received 12.00 TIX from the mint\n") && !newest.contains("  Received 2.00 TIX from the mint"), "\(newest)")
+            #expect(newest.components(separatedBy: " from the mint\n").count - 1 == 10)
+            let more = try #require(try await alice.press("⬇️ More", on: first).message)
+            let older = try #require(more.text)
+            #expect(older.contains("  Received 2.00 TIX from the mint\n") && older.contains("  Received 1.00 TIX from the mint\n"), "\(older)")
+            #expect(!older.contains("Received 3.00 TIX") && more.button("⬇️ More") == nil, "\(older)")
+        }
+    }
+
     @Test("players join, tap, claim, pay three ways, trade, read their history, and bad input changes nothing")
     func scriptedGame() async throws {
         try await withStage { stage in
@@ -129,9 +146,12 @@ struct ConversationTests {
             // History and the journal entries behind it; the leaderboard; the invitation link.
             let history = try await alice.send("/history")
             let payment = try #require(paid.text?.split(separator: "#").last?.prefix { $0.isNumber })
-            #expect(history.text?.contains("#\(payment)") == true)
+            let told = try #require(try stage.engine.reader.story(of: "alice_w", limit: 100).lines.first { "\($0.seq)" == payment })
+            #expect(told.text.hasPrefix("Paid "), "\(told.text)")
+            #expect(history.text?.contains("#\(payment) ") == true && history.text?.contains("  \(told.text)\n") == true, "\(history.text ?? "")")
             let entry = try await alice.send("/entry \(payment)")
-            #expect(entry.text?.contains("\"transfer\"") == true && entry.text?.contains("by alice_w") == true)
+            #expect(entry.text?.contains("by alice_w:\n\(told.text)\n• ") == true, "\(entry.text ?? "")")
+            #expect(entry.text?.contains(" from alice_w to the sink") == true && entry.text?.contains("\"transfer\"") == false)
             let top = try await alice.send("/top")
             let richest = try #require(try stage.engine.reader.leaderboard(limit: 1).first)
             #expect(top.text?.split(separator: "\n").dropFirst().first?.hasPrefix("1. \(richest.account) — ") == true)

@@ -104,4 +104,22 @@ struct CLITests {
         #expect(recipes.components(separatedBy: "recipes/y.lua:2:").count == 2, "one report, under its path: \(recipes)")
         #expect(try Self.tix("tix rules check rules/fees.lua", in: folder).0 == 0)
     }
+
+    @Test("tix history tells the story a page at a time, postings on request, minor units in JSON")
+    func history() throws {
+        let folder = try Self.folder()
+        #expect(try Self.tix("tix transfer alice bob 2 --as alice", in: folder).0 == 0)
+        let (status, page) = try Self.tix("tix history alice --limit 1", in: folder)
+        #expect(status == 0)
+        let lines = page.split(separator: "\n")
+        #expect(lines.count == 2 && lines[0].hasPrefix("#6\t") && lines[0].hasSuffix("\tPaid bob 2.00 TIX (fee 0.01 TIX)"), "\(page)")
+        #expect(lines.last == "Older: tix history alice --before 6", "\(page)")
+        let (_, older) = try Self.tix("tix history alice --before 6 --postings", in: folder)
+        #expect(older.contains("\tReceived 1 ore from the mint\n\t\tmint → alice 1 ore\n#3\t"), "\(older)")
+        #expect(older.hasSuffix("\tReceived 10.00 TIX from the mint\n\t\tmint → alice 10.00 TIX\n"), "\(older)")
+        let (_, json) = try Self.tix("tix history alice --json --limit 1", in: folder)
+        #expect(json.contains("\"seq\":6") && json.contains("\"text\":\"Paid bob 2.00 TIX (fee 0.01 TIX)\""), "\(json)")
+        #expect(json.contains("{\"amount\":200,\"asset\":\"TIX\",\"from\":\"alice\",\"id\":"), "\(json)")
+        #expect(try Self.tix("tix history alice --limit 0", in: folder).0 != 0)
+    }
 }

@@ -12,8 +12,8 @@ enum Texts {
         static let daily = "your daily gift; come back every day for a streak"
         static let balance = "your tickets"
         static let inventory = "your items"
-        static let history = "your latest payments and their journal entries"
-        static let entry = "one journal entry in full"
+        static let history = "what you did, newest first, one line per journal entry"
+        static let entry = "one journal entry: what happened and every movement"
         static let top = "the richest players"
         static let invite = "your invitation link"
         static let pay = "pay someone (the fee is shown first)"
@@ -58,6 +58,7 @@ enum Texts {
         static let balance = "💰 Balance"
         static let inventory = "🎒 Items"
         static let history = "📜 History"
+        static let more = "⬇️ More"
         static let top = "🏆 Top"
         static let invite = "🤝 Invite"
         static let pay = "💸 Pay"
@@ -127,22 +128,21 @@ enum Texts {
         items.isEmpty ? "🎒 You hold no items yet." : "🎒 Your items:\n" + items.joined(separator: "\n")
     }
 
-    static func sent(seq: Int64, at: Int64, amount: String, to: String) -> String {
-        "#\(seq) \(time(at))  −\(amount) → \(to)"
-    }
+    static func storyLine(seq: Int64, at: Int64, text: String) -> String { "#\(seq) \(time(at))  \(text)" }
 
-    static func got(seq: Int64, at: Int64, amount: String, from: String) -> String {
-        "#\(seq) \(time(at))  +\(amount) ← \(from)"
-    }
-
-    static func history(_ lines: [String]) -> String {
+    static func history(_ lines: [String], more: Bool) -> String {
         lines.isEmpty
             ? "📜 Nothing yet."
-            : "📜 Latest (journal entry, time UTC):\n" + lines.joined(separator: "\n") + "\n\n/entry NUMBER shows an entry in full."
+            : "📜 Your story, newest first (journal entry, time UTC):\n" + lines.joined(separator: "\n")
+                + (more ? "\n\nPress More for older entries." : "") + "\n\n/entry NUMBER shows an entry with its movements."
     }
 
-    static func entry(seq: Int64, at: Int64, actor: String, command: String, hash: String) -> String {
-        "Journal entry #\(seq), \(time(at)) UTC, by \(actor):\n\(command)\nhash \(hash)…"
+    /// A posting in words: "12.50 TIX from alice to bob".
+    static func movement(amount: String, from: String, to: String) -> String { "• \(amount) from \(from) to \(to)" }
+
+    static func entry(seq: Int64, at: Int64, actor: String, story: String, movements: [String], hash: String) -> String {
+        "Journal entry #\(seq), \(time(at)) UTC, by \(actor):\n\(story)"
+            + (movements.isEmpty ? "\nNothing moved." : "\n" + movements.joined(separator: "\n")) + "\nhash \(hash)…"
     }
 
     static func standing(_ place: Int, _ account: String, _ amount: String) -> String { "\(place). \(account) — \(amount)" }

@@ -48,29 +48,31 @@ struct WalletSection: Section {
             replacesPressed: true)
     }
 
-    /// The player's latest movements, each with the journal entry it belongs to (see /entry).
+    /// The player's story, a page at a time: a button's argument (or `/history SEQ`) is the page's cursor.
     private func history(_ request: Request) async throws -> Answer {
         let account = try request.account
-        let lines = try request.reader.history(of: account, limit: Self.historyLength).map { movement in
-            let posting = movement.posting
-            let amount = request.format(posting.amount, posting.asset)
-            return posting.from == account
-                ? Texts.sent(seq: movement.seq, at: movement.at, amount: amount, to: posting.to)
-                : Texts.got(seq: movement.seq, at: movement.at, amount: amount, from: posting.from)
-        }
-        return Answer(text: Texts.history(lines), buttons: Self.back, replacesPressed: true)
+        let before = request.arguments.isEmpty ? nil : try request.id(0, of: "history", usage: "")
+        let page = try request.reader.story(of: account, limit: Self.historyLength, before: before)
+        let lines = page.lines.map { Texts.storyLine(seq: $0.seq, at: $0.at, text: $0.text) }
+        let more = page.next.map { [[Button(Texts.Label.more, "hist", String($0))]] } ?? []
+        return Answer(text: Texts.history(lines, more: page.next != nil), buttons: more + Self.back, replacesPressed: true)
     }
 
-    /// One journal entry in full: the public record anyone can check with `tix verify`.
+    /// One journal entry: the public record anyone can check with `tix verify`, told as a sentence
+    /// (from the asker's side when it concerns them) with every movement in words.
     private func entry(_ request: Request) async throws -> Answer {
         let text = try request.argument(0, of: "entry", usage: Texts.Usage.entry)
         guard let seq = Int64(text), seq > 0 else { throw Problem.notANumber(text) }
-        guard let entry = try request.reader.journal(from: seq, limit: 1).first, entry.seq == seq else {
-            throw Problem.noSuchEntry(seq)
-        }
+        guard let entry = try request.reader.journal(from: seq, limit: 1).first, entry.seq == seq,
+            let story = try request.reader.story(ofEntry: seq, for: request.player ?? entry.actor)
+        else { throw Problem.noSuchEntry(seq) }
         let hash = entry.hash.prefix(8).map { String(format: "%02x", $0) }.joined()
+        let movements = story.postings.map {
+            Texts.movement(
+                amount: request.format($0.amount, $0.asset), from: StoryLine.name(of: $0.from), to: StoryLine.name(of: $0.to))
+        }
         return Answer(
-            text: Texts.entry(seq: seq, at: entry.at, actor: entry.actor, command: entry.command, hash: hash),
+            text: Texts.entry(seq: seq, at: entry.at, actor: entry.actor, story: story.text, movements: movements, hash: hash),
             buttons: Self.back)
     }
 

@@ -58,12 +58,12 @@ public struct LedgerReader: Sendable {
                     SELECT p.id, p.seq, j.at, d.name AS debit, c.name AS credit, a.code, p.amount FROM (
                         SELECT * FROM postings WHERE debit_id = :id
                         UNION ALL SELECT * FROM postings WHERE credit_id = :id
-                        ORDER BY id DESC LIMIT :limit) p
+                        ORDER BY seq DESC, id DESC LIMIT :limit) p
                     JOIN journal j ON j.seq = p.seq
                     JOIN accounts d ON d.id = p.debit_id
                     JOIN accounts c ON c.id = p.credit_id
                     JOIN assets a ON a.id = p.asset_id
-                    ORDER BY p.id DESC
+                    ORDER BY p.seq DESC, p.id DESC
                     """,
                 arguments: ["id": id, "limit": limit]
             ).map {

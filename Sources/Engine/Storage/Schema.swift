@@ -186,6 +186,19 @@ package enum Schema {
                 GROUP BY 1, 2, 3;
                 """)
         }
+        // A player's history pages by journal entry: the postings, fills and finished jobs of an entry
+        // are found by its seq, so a page costs the same however long the history behind it.
+        // The old (account, id) indexes are replaced, not kept beside: (account, seq) orders by id as well.
+        migrator.registerMigration("v10 history by entry") { db in
+            try db.execute(sql: """
+                DROP INDEX postings_by_debit;
+                DROP INDEX postings_by_credit;
+                CREATE INDEX postings_by_debit ON postings(debit_id, seq);
+                CREATE INDEX postings_by_credit ON postings(credit_id, seq);
+                CREATE INDEX fills_by_entry ON fills(seq);
+                CREATE INDEX jobs_by_finish ON jobs(finished_seq) WHERE finished_seq IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

@@ -19,21 +19,29 @@ struct Balance: AsyncParsableCommand {
 }
 
 struct History: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "An account's movements, newest first.")
+    static let configuration = CommandConfiguration(
+        abstract: "An account's story, newest first: one sentence per journal entry that moved its balances.")
     @OptionGroup var global: ReadOptions
     @Argument(help: "The account.") var account: String
-    @Option(help: "How many movements.") var limit = 20
+    @Option(help: "How many entries.") var limit = 20
+    @Option(help: "Only entries older than this journal entry (the cursor the previous page prints).") var before: Int64?
+    @Flag(help: "Show each entry's postings under its sentence.") var postings = false
+
+    func validate() throws {
+        guard limit > 0 else { throw ValidationError("--limit must be at least 1.") }
+    }
 
     func run() async throws {
-        let (movements, scales) = try await global.withEngine { engine in
-            (try engine.reader.history(of: account, limit: limit),
-             Dictionary(uniqueKeysWithValues: try engine.reader.assets().map { ($0.code, $0.scale) }))
+        let (page, scales) = try await global.withEngine { engine in
+            (try engine.reader.story(of: account, limit: limit, before: before), try engine.scales())
         }
-        Output.emit(movements.map(\.posting), json: global.json) {
-            movements.map {
-                "#\($0.seq)\t\(Date(timeIntervalSince1970: Double($0.at) / 1000).formatted(.iso8601))\t"
-                    + Output.describe($0.posting, scale: scales[$0.posting.asset] ?? 0)
-            }.joined(separator: "\n")
+        Output.emit(page.lines, json: global.json) {
+            guard !page.lines.isEmpty else { return "\(account) has no history\(before == nil ? "" : " before #\(before!)") yet." }
+            let lines = page.lines.map { line in
+                "#\(line.seq)\t\(Date(timeIntervalSince1970: Double(line.at) / 1000).formatted(.iso8601))\t\(line.text)"
+                    + (postings ? line.postings.map { "\n\t\t" + Output.describe($0, scale: scales[$0.asset] ?? 0) }.joined() : "")
+            }
+            return (lines + (page.next.map { ["Older: tix history \(account) --before \($0)"] } ?? [])).joined(separator: "\n")
         }
     }
 }
