@@ -30,7 +30,7 @@ struct TourTests {
     }
 
     @Test("every line of the tour works on a fresh folder; refusals and quoted outputs read as printed")
-    func tour() throws {
+    func tour() async throws {
         let lines = try Self.tourLines()
         let build = try #require(lines.first)
         #expect(build.hasPrefix("swift build -c release --product tix && alias tix="), "the tour starts by building tix")
@@ -47,7 +47,7 @@ struct TourTests {
 
         var ran = 0
         for line in lines.dropFirst() where !line.trimmingCharacters(in: .whitespaces).hasPrefix("#") {
-            let (status, output) = try Self.shell("shopt -s expand_aliases\nalias tix='\(tix.path)'\nset -e\n\(line)\n", in: folder)
+            let (status, output) = try await Self.shell("shopt -s expand_aliases\nalias tix='\(tix.path)'\nset -e\n\(line)\n", in: folder)
             let refused = line.contains("# refused")
             #expect((status != 0) == refused, "`\(line)` exited \(status):\n\(output)")
             for promise in Self.promises(line) {
@@ -58,18 +58,25 @@ struct TourTests {
         #expect(ran > 25, "the tour has its commands")
     }
 
-    /// Runs `script` with bash in `folder`; returns its exit status and everything it printed.
-    static func shell(_ script: String, in folder: URL) throws -> (Int32, String) {
+    /// Runs `script` with bash in `folder`; returns its exit status and everything it printed. It waits
+    /// without blocking a thread: the tests share a cooperative pool of one thread per core, and a
+    /// blocked one would stall every other test on it (the bot's among them).
+    static func shell(_ script: String, in folder: URL) async throws -> (Int32, String) {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tix-shell-\(UUID()).out")
+        try #require(FileManager.default.createFile(atPath: output.path, contents: nil))
+        defer { try? FileManager.default.removeItem(at: output) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = ["-c", script]
         process.currentDirectoryURL = folder
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        let sink = try FileHandle(forWritingTo: output)
+        process.standardOutput = sink
+        process.standardError = sink
+        let status = try await withCheckedThrowingContinuation { (done: CheckedContinuation<Int32, any Error>) in
+            process.terminationHandler = { done.resume(returning: $0.terminationStatus) }
+            do { try process.run() } catch { done.resume(throwing: error) }
+        }
+        try sink.close()
+        return (status, try String(contentsOf: output, encoding: .utf8))
     }
 }
