@@ -103,6 +103,12 @@ struct CLITests {
         #expect(recipesStatus == 1)
         #expect(recipes.components(separatedBy: "recipes/y.lua:2:").count == 2, "one report, under its path: \(recipes)")
         #expect(try await Self.tix("tix rules check rules/fees.lua", in: folder).0 == 0)
+
+        // No examples, yet the check calls the rule as the ledger would: an endless loop is caught here.
+        try "function split(f) while true do end end\n".write(to: folder.appendingPathComponent("sinks.lua"), atomically: true, encoding: .utf8)
+        let (loopStatus, loop) = try await Self.tix("tix rules check sinks.lua", in: folder)
+        #expect(loopStatus == 1)
+        #expect(loop.hasPrefix("sinks.lua:1: instruction budget of 2000000 exceeded (on a typical call)"), "\(loop)")
     }
 
     @Test("tix history tells the story a page at a time, postings on request, minor units in JSON")

@@ -27,6 +27,8 @@ struct RulesCommand: AsyncParsableCommand {
             } : []
             let ruleProblems = isDirectory ? RuleCheck.check(directory: url) : RuleCheck.check(files[0])
             var problems = ruleProblems.map(\.description) + recipes.map(\.1.description)
+            // The ledger's own typical calls, once the files compile: what would fail the first transfer.
+            if ruleProblems.isEmpty { problems += files.flatMap(RuleSmoke.problems(with:)) }
             // pools.lua is data too: once every file runs, its pools must be ones `tix amm seed` can open.
             if problems.isEmpty, files.contains(where: { $0.name == PoolSeed.file }) {
                 let directory = isDirectory ? url : url.deletingLastPathComponent()

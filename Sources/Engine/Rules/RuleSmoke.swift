@@ -1,0 +1,55 @@
+import LuaBridge
+
+/// The questions the ledger asks each rule file, asked once with typical figures before the file goes
+/// live and by `tix rules check`: a rule that errors, runs out of budget or answers out of range is
+/// caught there, not by the first transfer after it goes live. A file's own examples are the
+/// designer's checks; these are the engine's, and hold for files without examples too.
+public enum RuleSmoke {
+    /// Why `file` (named as in `rules/`, e.g. `fees.lua`) cannot answer the ledger's typical questions;
+    /// empty when it can, or when the ledger asks it nothing.
+    public static func problems(with file: ScriptFile) -> [String] {
+        guard let ask = questions[file.name] else { return [] }
+        do {
+            // Untimed like every load: whether a file goes live must not depend on how busy the machine is.
+            let rules = try RuleSet(limits: SandboxLimits().untimed)
+            try rules.install(file)
+            rules.begin(seq: 1, actor: Submission.admin, key: "smoke")
+            try ask(rules)
+            return []
+        } catch Rejection.ruleFailed(let message) {
+            return ["\(message) (on a typical call)"]
+        } catch let rejection as Rejection {
+            return ["\(file.name): a typical call is refused: \(rejection.description)"]
+        } catch {
+            return ["\(file.name): \(error)"]
+        }
+    }
+
+    /// One typical call of each function the ledger may call in each file.
+    private static let questions: [String: @Sendable (RuleSet) throws -> Void] = [
+        "fees.lua": {
+            _ = try $0.transferFee(amount: 10_000, asset: Asset.ticket.code, from: ("alice", .player), to: ("bob", .player))
+            _ = try $0.transferFee(amount: 1, asset: "ore", from: ("alice", .player), to: ("guild", .org))
+        },
+        "sinks.lua": { _ = try $0.split(fee: 50, asset: Asset.ticket.code, source: "transfer") },
+        "market.lua": { _ = try $0.marketFee(asset: "iron_ingot", quantity: 2, price: 150, total: 300) },
+        "amm.lua": {
+            _ = try $0.swapFee(Swap(account: "alice", asset: "ore", side: .buy, exact: .input, amount: 10_000, limit: 1))
+            _ = try $0.swapFee(Swap(account: "alice", asset: "ore", side: .sell, exact: .input, amount: 5, limit: 1))
+        },
+        "production.lua": {
+            _ = try $0.buildCost(factoriesOwned: 0)
+            _ = try $0.fitCost(component: "forge", fitted: 0)
+            _ = try $0.modifiers(components: ["forge": 1])
+            _ = try $0.cancelFee(recipe: "iron_ingot", inputs: [ItemAmount(asset: "ore", amount: 2)])
+        },
+        "rewards.lua": { rules in
+            let day: Int64 = 86_400_000
+            for kind in [RewardKind.daily, .tap, .starter] {
+                _ = try rules.reward(kind, facts: RewardFacts(
+                    now: 20_000 * day, last: 0, streak: 0, claimsToday: 0, amountToday: 0, dayEnds: 20_001 * day))
+            }
+            _ = try rules.inviteReward(InviteFacts(invitee: "bob", daysActive: 1, crafts: 0, feesPaid: 0))
+        },
+    ]
+}
