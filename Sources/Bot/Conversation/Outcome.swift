@@ -8,7 +8,7 @@ enum Outcome {
         case .transfer(let from, let to, let asset, let amount, let memo):
             let fees = fees(in: preview, paidBy: from)
             return Texts.payQuestion(
-                amount: request.format(amount, asset), to: to, fee: request.format(fees.burned + fees.kept, asset),
+                amount: request.format(amount, asset), to: request.name(to), fee: request.format(fees.burned + fees.kept, asset),
                 burned: fees.burned > 0, total: request.format(amount + fees.burned + fees.kept, asset), memo: memo)
         case .placeOrder(let order):
             return Texts.orderQuestion(
@@ -36,7 +36,7 @@ enum Outcome {
         case .transfer(let from, let to, let asset, let amount, _):
             let fees = fees(in: receipt, paidBy: from)
             return Texts.paid(
-                amount: request.format(amount, asset), to: to, fee: request.format(fees.burned + fees.kept, asset),
+                amount: request.format(amount, asset), to: request.name(to), fee: request.format(fees.burned + fees.kept, asset),
                 balance: request.format(balance(of: from, request, asset: asset), asset), entry: receipt.seq)
         case .placeOrder(let order):
             let filled = filled(order, receipt)

@@ -1,7 +1,7 @@
 import Engine
 
-/// Whom a player means: `@username`, a Telegram user id, an account name, or the author of the message
-/// they reply to.
+/// Whom a player means: `@username`, a Telegram user id, an account name, a display name, or the author
+/// of the message they reply to.
 struct Payee: Sendable {
     let services: Services
 
@@ -13,7 +13,8 @@ struct Payee: Sendable {
             return try existing(name.lowercased()) ?? { throw Problem.unknownPlayer(token) }()
         }
         if let id = Int64(token), let link = try players.link(user: id) { return link.account }
-        return try existing(token.lowercased()) ?? players.link(username: token)?.account ?? { throw Problem.unknownPlayer(token) }()
+        return try existing(token.lowercased()) ?? players.link(username: token)?.account ?? players.link(displayName: token)?.account
+            ?? { throw Problem.unknownPlayer(token) }()
     }
 
     func account(of person: Person) throws -> String {

@@ -181,7 +181,7 @@ enum Texts {
         lines.isEmpty ? "🏪 Nothing is traded yet." : "🏪 Market:\n" + lines.joined(separator: "\n")
     }
 
-    static func level(_ quantity: String, at price: String) -> String { "\(quantity) at \(price)" }
+    static func level(_ quantity: String, at price: String, by owner: String) -> String { "\(quantity) at \(price) — \(owner)" }
 
     static func book(_ item: String, sells: [String], buys: [String]) -> String {
         "📖 \(item)\nFor sale:\n" + (sells.isEmpty ? "  —" : sells.map { "  " + $0 }.joined(separator: "\n"))

@@ -63,7 +63,7 @@ public final class TerminalChat {
     }
 
     private func name(of chat: Int64) -> String {
-        (try? conversation.services.players.link(user: chat))?.account ?? String(chat)
+        (try? conversation.services.players.link(user: chat))?.displayName ?? String(chat)
     }
 
     /// A local player: negative ids, which no Telegram user has, stable for a name across runs.

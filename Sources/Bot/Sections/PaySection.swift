@@ -54,7 +54,7 @@ struct PaySection: Section {
         var choices: [Button] = []
         for name in recent + top where choices.count < Self.payeeChoices && seen.insert(name).inserted {
             if let link = try request.services.players.link(account: name) {
-                choices.append(Button(name, "payto", String(link.userID)))
+                choices.append(Button(link.displayName, "payto", String(link.userID)))
             }
         }
         guard !choices.isEmpty else { return Answer(text: Texts.nobodyToPay, buttons: [[Texts.menuButton]], replacesPressed: true) }
@@ -67,7 +67,7 @@ struct PaySection: Section {
             throw Problem.staleButton
         }
         let amounts = Self.presets.map { Button(request.format($0, Asset.ticket.code), "payamt", userID, String($0)) }
-        return Answer(text: Texts.chooseAmount(link.account), buttons: [amounts, [Texts.menuButton]], replacesPressed: true)
+        return Answer(text: Texts.chooseAmount(link.displayName), buttons: [amounts, [Texts.menuButton]], replacesPressed: true)
     }
 
     private func payPreset(_ request: Request) async throws -> Answer {

@@ -37,7 +37,7 @@ struct WalletSection: Section {
         let account = try request.account
         let tickets = try request.reader.balance(of: account, asset: Asset.ticket.code)
         return Answer(
-            text: Texts.balance(account, request.format(tickets, Asset.ticket.code)), buttons: Self.back,
+            text: Texts.balance(request.name(account), request.format(tickets, Asset.ticket.code)), buttons: Self.back,
             replacesPressed: true)
     }
 
@@ -77,7 +77,7 @@ struct WalletSection: Section {
     private func top(_ request: Request) async throws -> Answer {
         let standings = try request.reader.leaderboard(limit: Self.leaderboardLength)
         let lines = standings.enumerated().map { place, standing in
-            Texts.standing(place + 1, standing.account, request.format(standing.amount, Asset.ticket.code))
+            Texts.standing(place + 1, request.name(standing.account), request.format(standing.amount, Asset.ticket.code))
         }
         return Answer(text: Texts.leaderboard(lines), buttons: Self.back, replacesPressed: true)
     }
