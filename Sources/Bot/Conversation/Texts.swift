@@ -322,6 +322,13 @@ enum Texts {
         "⚒ Your \(recipe) is ready: " + outputs.map { "+" + $0 }.joined(separator: ", ")
     }
 
+    // MARK: Player experience (display names, notices, giving, market confirmations)
+
+    /// A repeating craft that did not start again, and the inputs its crafter lacks for the next one.
+    static func lineStopped(_ recipe: String, lacking: [String]) -> String {
+        "🔁 Your \(recipe.lowercased()) line stopped" + (lacking.isEmpty ? "." : ": it needs \(lacking.joined(separator: " and ")).")
+    }
+
     // MARK: Refusals
 
     static func problem(_ problem: Problem) -> String {
@@ -347,7 +354,7 @@ enum Texts {
         static let banner = """
             Ticketonomics in your terminal: the Telegram bot's game, without Telegram.
             Type /start to join, then type a button's number to press it (or any command: /help).
-            :user NAME plays as someone else, :quit ends.
+            An empty line shows what happened meanwhile (crafts ready). :user NAME plays as someone else, :quit ends.
             """
         static func nowPlaying(_ name: String) -> String { "(now playing as \(name))" }
         static func noButton(_ number: Int) -> String { "(no button \(number))" }
