@@ -7,6 +7,12 @@ enum Outcome {
         switch command {
         case .transfer(let from, let to, let asset, let amount, let memo):
             let fees = fees(in: preview, paidBy: from)
+            guard asset == Asset.ticket.code else {
+                let fee = fees.burned + fees.kept
+                return Texts.giveQuestion(
+                    request.format(amount, asset), to: request.name(to), fee: fee > 0 ? request.format(fee, asset) : nil,
+                    burned: fees.burned > 0)
+            }
             return Texts.payQuestion(
                 amount: request.format(amount, asset), to: request.name(to), fee: request.format(fees.burned + fees.kept, asset),
                 burned: fees.burned > 0, total: request.format(amount + fees.burned + fees.kept, asset), memo: memo)
@@ -35,6 +41,12 @@ enum Outcome {
         switch command {
         case .transfer(let from, let to, let asset, let amount, _):
             let fees = fees(in: receipt, paidBy: from)
+            guard asset == Asset.ticket.code else {
+                let fee = fees.burned + fees.kept
+                return Texts.gave(
+                    request.format(amount, asset), to: request.name(to), fee: fee > 0 ? request.format(fee, asset) : nil,
+                    left: request.format(balance(of: from, request, asset: asset), asset), entry: receipt.seq)
+            }
             return Texts.paid(
                 amount: request.format(amount, asset), to: request.name(to), fee: request.format(fees.burned + fees.kept, asset),
                 balance: request.format(balance(of: from, request, asset: asset), asset), entry: receipt.seq)

@@ -17,6 +17,14 @@ struct Payee: Sendable {
             ?? { throw Problem.unknownPlayer(token) }()
     }
 
+    /// Whom a typed command names first (`/give @bob 3 iron_ingot`), or, in reply to someone's message
+    /// without an @name, its author; with the words after.
+    func recipient(of request: Request, command: String, usage: String) throws -> (account: String, rest: ArraySlice<String>) {
+        let words = request.arguments[...]
+        if let person = request.incoming.repliedTo, words.first?.hasPrefix("@") != true { return (try account(of: person), words) }
+        return (try account(named: try request.argument(0, of: command, usage: usage)), words.dropFirst())
+    }
+
     func account(of person: Person) throws -> String {
         guard let link = try services.players.link(user: person.id) else {
             throw Problem.notAPlayer(person.username.map { "@\($0)" } ?? person.firstName)

@@ -322,13 +322,6 @@ enum Texts {
         "⚒ Your \(recipe) is ready: " + outputs.map { "+" + $0 }.joined(separator: ", ")
     }
 
-    // MARK: Player experience (display names, notices, giving, market confirmations)
-
-    /// A repeating craft that did not start again, and the inputs its crafter lacks for the next one.
-    static func lineStopped(_ recipe: String, lacking: [String]) -> String {
-        "🔁 Your \(recipe.lowercased()) line stopped" + (lacking.isEmpty ? "." : ": it needs \(lacking.joined(separator: " and ")).")
-    }
-
     // MARK: Refusals
 
     static func problem(_ problem: Problem) -> String {
@@ -370,5 +363,26 @@ enum Texts {
         let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
         let pad = { (n: Int?) in String(format: "%02d", n ?? 0) }
         return "\(pad(parts.month))-\(pad(parts.day)) \(pad(parts.hour)):\(pad(parts.minute))"
+    }
+}
+
+// MARK: - Player experience: line notices, giving items, market confirmations, fitted and held items
+
+extension Texts {
+    /// A repeating craft that did not start again, and the inputs its crafter lacks for the next one.
+    static func lineStopped(_ recipe: String, lacking: [String]) -> String {
+        "🔁 Your \(recipe.lowercased()) line stopped" + (lacking.isEmpty ? "." : ": it needs \(lacking.joined(separator: " and ")).")
+    }
+
+    static let giveSummary = "give items to someone (the fee is shown first)"
+    static let giveUsage = "@player QUANTITY ITEM"
+
+    /// `fee` nil: the rules charge none for this.
+    static func giveQuestion(_ items: String, to: String, fee: String?, burned: Bool) -> String {
+        "Give \(items) to \(to)?\n" + (fee.map { "Fee: \($0)\(burned ? " (burned)" : "")" } ?? "No fee.")
+    }
+
+    static func gave(_ items: String, to: String, fee: String?, left: String, entry: Int64) -> String {
+        "✅ Gave \(items) to \(to)\(fee.map { " (fee \($0))" } ?? ""). You have \(left) left. Journal entry #\(entry)."
     }
 }
