@@ -191,7 +191,6 @@ enum Texts {
 
     static func orderQuestion(_ side: TradeSide, quantity: String, price: String, fillsNow: String) -> String {
         "\(side == .buy ? "Buy" : "Sell") \(quantity) at \(price) each? Trades now: \(fillsNow)."
-            + (side == .sell ? " The market fee comes out of what you get." : "")
     }
 
     static func placed(id: Int64, _ side: TradeSide, quantity: String, price: String, filled: String, resting: String) -> String {
@@ -385,4 +384,15 @@ extension Texts {
     static func gave(_ items: String, to: String, fee: String?, left: String, entry: Int64) -> String {
         "✅ Gave \(items) to \(to)\(fee.map { " (fee \($0))" } ?? ""). You have \(left) left. Journal entry #\(entry)."
     }
+
+    /// On an order's Confirm screen: the market fee on what trades at once, and who pays it (the seller).
+    static func marketFee(_ side: TradeSide, _ fee: String) -> String {
+        "\nMarket fee on that: \(fee)" + (side == .buy ? ", paid by the seller." : ", out of what you get.")
+    }
+
+    static func boughtNow(_ items: String, paid: String, back: String?) -> String {
+        "Paid \(paid) for \(items)" + (back.map { "; \($0) came back to you: they sold below your price." } ?? ".")
+    }
+
+    static func soldNow(_ items: String, got: String, fee: String) -> String { "You got \(got) for \(items) (market fee \(fee))." }
 }
