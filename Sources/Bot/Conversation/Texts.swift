@@ -395,4 +395,16 @@ extension Texts {
     }
 
     static func soldNow(_ items: String, got: String, fee: String) -> String { "You got \(got) for \(items) (market fee \(fee))." }
+
+    /// /inventory's second part: what is the player's but not in hand. Empty when nothing is.
+    static func notInHand(fitted: [String], escrowed: [String]) -> String {
+        (fitted.isEmpty ? "" : "\n\n🔧 Fitted in your factories:\n" + fitted.joined(separator: "\n"))
+            + (escrowed.isEmpty ? "" : "\n\n🔒 Held for your orders and crafts:\n" + escrowed.joined(separator: "\n"))
+    }
+
+    static func escrowedForOrder(_ id: Int64, _ side: TradeSide, _ amount: String) -> String {
+        "\(amount) for order #\(id) (\(side == .buy ? "buy" : "sell"))"
+    }
+
+    static func escrowedForCraft(_ id: Int64, _ inputs: [String]) -> String { "\(inputs.joined(separator: " + ")) in craft #\(id)" }
 }

@@ -41,11 +41,28 @@ struct WalletSection: Section {
             replacesPressed: true)
     }
 
+    /// What the player holds, and what is theirs but not in hand: components fitted in their factories,
+    /// items and tickets in escrow behind open orders and running crafts.
     private func inventory(_ request: Request) async throws -> Answer {
-        let items = try request.reader.balances(of: try request.account).filter { $0.asset.code != Asset.ticket.code }
+        let account = try request.account
+        let items = try request.reader.balances(of: account).filter { $0.asset.code != Asset.ticket.code }
+        let fitted = try request.reader.factories(of: account).filter { !$0.components.isEmpty }.map {
+            Texts.factoryLine($0.id, $0.name, fitted: FactorySection.fitted($0, request))
+        }
+        let orders = try request.reader.orders(of: account).map { order in
+            let escrow = order.side == .sell
+                ? request.format(order.remaining, order.asset)
+                : request.format(order.remaining * order.price, Asset.ticket.code)
+            return Texts.escrowedForOrder(order.id, order.side, escrow)
+        }
+        let crafts = try request.reader.jobs(of: account).compactMap { job -> String? in
+            guard case .craft(let craft) = job.job, !craft.inputs.isEmpty else { return nil }
+            return Texts.escrowedForCraft(job.id, craft.inputs.map { request.format($0.amount, $0.asset) })
+        }
         return Answer(
-            text: Texts.inventory(items.map { request.format($0.amount, $0.asset.code) }), buttons: Self.back,
-            replacesPressed: true)
+            text: Texts.inventory(items.map { request.format($0.amount, $0.asset.code) })
+                + Texts.notInHand(fitted: fitted, escrowed: orders + crafts),
+            buttons: Self.back, replacesPressed: true)
     }
 
     /// The player's latest movements, each with the journal entry it belongs to (see /entry).
