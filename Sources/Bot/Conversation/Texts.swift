@@ -407,4 +407,12 @@ extension Texts {
     }
 
     static func escrowedForCraft(_ id: Int64, _ inputs: [String]) -> String { "\(inputs.joined(separator: " + ")) in craft #\(id)" }
+
+    static let topUsage = "[week]"
+    static let thisWeekLabel = "📅 This week"
+    static let allTimeLabel = "🏆 All time"
+
+    static func weeklyLeaderboard(_ lines: [String]) -> String {
+        lines.isEmpty ? "📅 Nobody has gained tickets this week yet." : "📅 Most tickets gained this week (since Monday, UTC):\n" + lines.joined(separator: "\n")
+    }
 }

@@ -12,7 +12,7 @@ struct WalletSection: Section {
             CommandRoute(name: "inventory", arguments: "", summary: Texts.Summary.inventory, run: inventory),
             CommandRoute(name: "history", arguments: "", summary: Texts.Summary.history, run: history),
             CommandRoute(name: "entry", arguments: Texts.Usage.entry, summary: Texts.Summary.entry, run: entry),
-            CommandRoute(name: "top", arguments: "", summary: Texts.Summary.top, run: top),
+            CommandRoute(name: "top", arguments: Texts.topUsage, summary: Texts.Summary.top, run: top),
             CommandRoute(name: "invite", arguments: "", summary: Texts.Summary.invite, run: invite),
         ]
     }
@@ -91,12 +91,27 @@ struct WalletSection: Section {
             buttons: Self.back)
     }
 
+    /// The richest players of all time, or, with `week` (typed or by its button), those who gained the
+    /// most since Monday 00:00 UTC: a board a newcomer can top.
     private func top(_ request: Request) async throws -> Answer {
-        let standings = try request.reader.leaderboard(limit: Self.leaderboardLength)
+        let weekly = request.arguments.first?.lowercased() == "week"
+        let standings = weekly
+            ? try request.reader.gains(since: Self.weekStart(request.services.clock.now()), limit: Self.leaderboardLength)
+            : try request.reader.leaderboard(limit: Self.leaderboardLength)
         let lines = standings.enumerated().map { place, standing in
             Texts.standing(place + 1, request.name(standing.account), request.format(standing.amount, Asset.ticket.code))
         }
-        return Answer(text: Texts.leaderboard(lines), buttons: Self.back, replacesPressed: true)
+        let other = weekly ? Button(Texts.allTimeLabel, "top") : Button(Texts.thisWeekLabel, "top", "week")
+        return Answer(
+            text: weekly ? Texts.weeklyLeaderboard(lines) : Texts.leaderboard(lines), buttons: [[other, Texts.menuButton]],
+            replacesPressed: true)
+    }
+
+    /// Monday 00:00 UTC of the week `now` falls in (1 January 1970 was a Thursday).
+    static func weekStart(_ now: Int64) -> Int64 {
+        let day: Int64 = 86_400_000
+        let days = now / day
+        return (days - (days + 3) % 7) * day
     }
 
     private func invite(_ request: Request) async throws -> Answer {
