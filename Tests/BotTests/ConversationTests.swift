@@ -43,7 +43,7 @@ struct ConversationTests {
             let mark = stage.telegram.callCount
             try await bob.send("/start ref-101")
             let invited = try await stage.telegram.waitForCall(after: mark) { $0.chat == 101 && $0.method == "sendMessage" }
-            #expect(invited.text?.contains("bob joined") == true)
+            #expect(invited.text?.contains("Bob joined") == true)
             let journaled = try stage.engine.reader.journal(from: 1, limit: 1_000).map(\.command)
             #expect(journaled.contains(#"{"nameInviter":{"account":"bob","inviter":"alice_w"}}"#), "the ledger knows who invited bob")
             let again = try await bob.send("/start")
@@ -70,7 +70,7 @@ struct ConversationTests {
             #expect(try await bob.press("🎁 Daily", on: bobMenu).message?.text?.contains("+10.00 TIX") == true)
             let balance = try #require(try await alice.press("💰 Balance", on: try await alice.send("/menu")).message)
             let aliceTickets = try stage.tickets("alice_w")
-            #expect(balance.text == "💰 alice_w: \(Amount.format(aliceTickets, scale: 2)) TIX")
+            #expect(balance.text == "💰 Alice: \(Amount.format(aliceTickets, scale: 2)) TIX")
 
             // Paying by @username: the fee is shown first; only the payer's Confirm pays, once.
             let entriesBefore = try stage.entries()
@@ -80,11 +80,11 @@ struct ConversationTests {
             #expect(try await bob.press("✅ Confirm", on: question).notice == "This button is not yours.")
             let beforeConfirm = stage.telegram.callCount
             let paid = try #require(try await alice.press("✅ Confirm", on: question).message)
-            #expect(paid.text?.hasPrefix("✅ Paid 5.00 TIX to bob") == true)
+            #expect(paid.text?.hasPrefix("✅ Paid 5.00 TIX to Bob") == true)
             let feeAmount = try stage.engine.reader.parseAmount(String(fee.dropFirst(5).prefix { $0 != " " }), asset: "TIX")
             #expect(try stage.tickets("alice_w") == aliceTickets - 500 - feeAmount, "the fee charged is the fee shown")
             let notified = try await stage.telegram.waitForCall(after: beforeConfirm) { $0.chat == 102 && $0.method == "sendMessage" }
-            #expect(notified.text == "📥 You received 5.00 TIX from alice_w.\n“lunch”")
+            #expect(notified.text == "📥 You received 5.00 TIX from Alice.\n“lunch”")
             #expect(try await alice.press("✅ Confirm", on: question).notice == "That is done already.")
             #expect(try stage.tickets("alice_w") == aliceTickets - 500 - feeAmount)
 
@@ -94,16 +94,16 @@ struct ConversationTests {
             let hello = stage.telegram.say("hi all", from: bob.user, in: group)
             stage.telegram.say("/pay@otherbot 1", from: alice.user, in: group)
             let groupQuestion = try await alice.send("/pay@tixbot 1 thanks", in: group, replyingTo: (hello.message, bob.user))
-            #expect(groupQuestion.text?.hasPrefix("Pay 1.00 TIX to bob?") == true)
+            #expect(groupQuestion.text?.hasPrefix("Pay 1.00 TIX to Bob?") == true)
             #expect(groupQuestion.quoting != nil)
             let bobBefore = try stage.tickets("bob")
-            #expect(try await alice.press("✅ Confirm", on: groupQuestion).message?.text?.hasPrefix("✅ Paid 1.00 TIX to bob") == true)
+            #expect(try await alice.press("✅ Confirm", on: groupQuestion).message?.text?.hasPrefix("✅ Paid 1.00 TIX to Bob") == true)
             #expect(try stage.tickets("bob") == bobBefore + 100)
 
             // Paying by Telegram id, then cancelling: nothing moves.
             try await carol.send("/start")
             let byID = try await bob.send("/pay 103 2")
-            #expect(byID.text?.hasPrefix("Pay 2.00 TIX to tg103?") == true)
+            #expect(byID.text?.hasPrefix("Pay 2.00 TIX to Carol?") == true)
             let bobTickets = try stage.tickets("bob")
             #expect(try await bob.press("✖️ Cancel", on: byID).message?.text?.contains("Cancelled") == true)
             #expect(try await bob.press("✅ Confirm", on: byID).notice == "This button no longer works: open the menu again.")
@@ -112,9 +112,9 @@ struct ConversationTests {
             // Paying without typing: pick the payee, pick the amount, confirm.
             let bobMenuAgain = try await bob.send("/menu")
             let payees = try #require(try await bob.press("💸 Pay", on: bobMenuAgain).message)
-            let amounts = try #require(try await bob.press("alice_w", on: payees).message)
+            let amounts = try #require(try await bob.press("Alice", on: payees).message)
             let tapQuestion = try #require(try await bob.press("1.00 TIX", on: amounts).message)
-            #expect(tapQuestion.text?.hasPrefix("Pay 1.00 TIX to alice_w?") == true)
+            #expect(tapQuestion.text?.hasPrefix("Pay 1.00 TIX to Alice?") == true)
             let beforeTapPay = stage.telegram.callCount
             #expect(try await bob.press("✅ Confirm", on: tapQuestion).message?.text?.hasPrefix("✅ Paid") == true)
             // alice hears of it in her chat, before the answers to what she types next.
@@ -135,7 +135,7 @@ struct ConversationTests {
             ] {
                 #expect(try await alice.send(text).text == answer)
             }
-            #expect(try await alice.send("/pay @bob 100000").text?.hasPrefix("alice_w has") == true)
+            #expect(try await alice.send("/pay @bob 100000").text?.hasPrefix("Alice has") == true)
             #expect(try await alice.press(data: "ok:99999", on: daily).notice == "This button no longer works: open the menu again.")
             #expect(try await alice.press(data: "gone", on: daily).notice == "This button no longer works: open the menu again.")
             let stranger = Player(stage, id: 999, username: "eve", firstName: "Eve")
@@ -154,7 +154,8 @@ struct ConversationTests {
             #expect(entry.text?.contains(" from alice_w to the sink") == true && entry.text?.contains("\"transfer\"") == false)
             let top = try await alice.send("/top")
             let richest = try #require(try stage.engine.reader.leaderboard(limit: 1).first)
-            #expect(top.text?.split(separator: "\n").dropFirst().first?.hasPrefix("1. \(richest.account) — ") == true)
+            let names = ["alice_w": "Alice", "bob": "Bob", "tg103": "Carol", "tg104": "Mallory"]
+            #expect(top.text?.split(separator: "\n").dropFirst().first?.hasPrefix("1. \(names[richest.account] ?? richest.account) — ") == true)
             #expect(try await alice.send("/invite").text?.hasSuffix("https://t.me/tixbot?start=ref-101") == true)
 
             // The market: an order typed with its numbers, the book by buttons, one bought by buttons.

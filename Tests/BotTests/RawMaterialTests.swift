@@ -84,7 +84,7 @@ struct RawMaterialTests {
                 ("/sell_raw ore 5 max 1", "Write it like this: /sell_raw ITEM QUANTITY [min TICKETS]"),
                 ("/quote swap ore 1", "Write it like this: /quote buy|sell ITEM QUANTITY"),
                 ("/buy_raw sword 1 max 5", "There is no asset called 'sword'."),
-                ("/sell_raw ore 50 min 1", "alice has 5 ore but this needs 50 ore."),
+                ("/sell_raw ore 50 min 1", "Alice has 5 ore but this needs 50 ore."),
             ] {
                 #expect(try await alice.send(text).text == answer)
             }

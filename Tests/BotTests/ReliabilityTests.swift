@@ -32,7 +32,7 @@ struct ReliabilityTests {
                 let balance = try await stage.telegram.waitForCall(after: mark) {
                     $0.chat == player.user.id && $0.delivered && $0.text?.hasPrefix("💰") == true
                 }
-                #expect(balance.text == "💰 \(player.user.username!): 10.00 TIX")
+                #expect(balance.text == "💰 \(player.user.firstName): 10.00 TIX")
                 let delivered = stage.telegram.calls.filter { $0.chat == player.user.id && $0.method == "sendMessage" && $0.delivered }
                 #expect(delivered.compactMap(\.text?.first).map(String.init) == ["W", "🎁", "💰"], "\(delivered.map(\.text))")
             }

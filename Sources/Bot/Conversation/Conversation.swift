@@ -47,7 +47,7 @@ public final class Conversation: Sendable {
         } catch let problem as Problem {
             return refusal(Texts.problem(problem), incoming, buttons: problem == .notRegistered ? [[Texts.startButton]] : [])
         } catch let rejection as Rejection {
-            return refusal(rejection.description, incoming)
+            return refusal(services.players.words(for: rejection), incoming)
         }
     }
 

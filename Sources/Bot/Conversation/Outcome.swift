@@ -7,14 +7,21 @@ enum Outcome {
         switch command {
         case .transfer(let from, let to, let asset, let amount, let memo):
             let fees = fees(in: preview, paidBy: from)
+            guard asset == Asset.ticket.code else {
+                let fee = fees.burned + fees.kept
+                return Texts.giveQuestion(
+                    request.format(amount, asset), to: request.name(to), fee: fee > 0 ? request.format(fee, asset) : nil,
+                    burned: fees.burned > 0)
+            }
             return Texts.payQuestion(
-                amount: request.format(amount, asset), to: to, fee: request.format(fees.burned + fees.kept, asset),
+                amount: request.format(amount, asset), to: request.name(to), fee: request.format(fees.burned + fees.kept, asset),
                 burned: fees.burned > 0, total: request.format(amount + fees.burned + fees.kept, asset), memo: memo)
         case .placeOrder(let order):
             return Texts.orderQuestion(
                 order.side, quantity: request.format(order.quantity, order.asset),
                 price: request.format(order.price, Asset.ticket.code),
                 fillsNow: request.format(filled(order, preview), order.asset))
+                + Texts.marketFee(order.side, request.format(marketFee(in: preview), Asset.ticket.code))
         case .swap(let swap):
             let figures = figures(of: swap, preview, request)
             return Texts.swapQuestion(
@@ -35,15 +42,23 @@ enum Outcome {
         switch command {
         case .transfer(let from, let to, let asset, let amount, _):
             let fees = fees(in: receipt, paidBy: from)
+            guard asset == Asset.ticket.code else {
+                let fee = fees.burned + fees.kept
+                return Texts.gave(
+                    request.format(amount, asset), to: request.name(to), fee: fee > 0 ? request.format(fee, asset) : nil,
+                    left: request.format(balance(of: from, request, asset: asset), asset), entry: receipt.seq)
+            }
             return Texts.paid(
-                amount: request.format(amount, asset), to: to, fee: request.format(fees.burned + fees.kept, asset),
+                amount: request.format(amount, asset), to: request.name(to), fee: request.format(fees.burned + fees.kept, asset),
                 balance: request.format(balance(of: from, request, asset: asset), asset), entry: receipt.seq)
         case .placeOrder(let order):
             let filled = filled(order, receipt)
-            return Texts.placed(
+            let placed = Texts.placed(
                 id: receipt.createdID ?? 0, order.side, quantity: request.format(order.quantity, order.asset),
                 price: request.format(order.price, Asset.ticket.code), filled: request.format(filled, order.asset),
                 resting: request.format(order.quantity - filled, order.asset))
+            guard filled > 0 else { return placed }
+            return placed + "\n" + traded(order, filled: filled, receipt, request)
         case .cancelOrder(_, let id):
             return Texts.orderCancelled(id, returned: receipt.postings.map { request.format($0.amount, $0.asset) })
         case .swap(let swap):
@@ -73,6 +88,29 @@ enum Outcome {
         default:
             return Texts.done(entry: receipt.seq)
         }
+    }
+
+    /// What a fill cost or fetched, from the escrow's legs: a buyer pays the sellers and the fee, and gets
+    /// back what they escrowed above the sellers' prices; a seller gets the price less the fee.
+    private static func traded(_ order: Order, filled: Int64, _ receipt: Receipt, _ request: Request) -> String {
+        let tickets = receipt.postings.filter { $0.from == Account.escrow && $0.asset == Asset.ticket.code }
+        let mine = tickets.filter { $0.to == order.account }.reduce(0) { $0 + $1.amount }
+        let fee = marketFee(in: receipt)
+        let items = request.format(filled, order.asset)
+        let money = { (amount: Int64) in request.format(amount, Asset.ticket.code) }
+        switch order.side {
+        case .buy:
+            let paid = tickets.filter { $0.to != order.account }.reduce(0) { $0 + $1.amount }
+            return Texts.boughtNow(items, paid: money(paid), back: mine > 0 ? money(mine) : nil)
+        case .sell:
+            return Texts.soldNow(items, got: money(mine), fee: money(fee))
+        }
+    }
+
+    /// The market fee a preview or receipt takes: the escrow's legs to the sink and the treasury.
+    private static func marketFee(in receipt: Receipt) -> Int64 {
+        receipt.postings.filter { $0.from == Account.escrow && [Account.sink, Account.treasury].contains($0.to) }
+            .reduce(0) { $0 + $1.amount }
     }
 
     /// A transfer's fee as its legs to the sink (burned) and to the treasury (kept).

@@ -49,6 +49,10 @@ struct Request: Sendable {
         try await services.engine.preview(Submission(actor: try account, key: incoming.key, command: command))
     }
 
+    /// What players read for `account` (``Players/name(of:)``). A failed read shows the id rather
+    /// than failing an answer, which may follow an applied command.
+    func name(_ account: String) -> String { (try? services.players.name(of: account)) ?? account }
+
     /// `amount` minor units of an asset as players read it: "12.50 TIX", "3 sword".
     func format(_ amount: Int64, _ asset: String) -> String { services.assets.format(amount, asset) }
 
@@ -63,7 +67,7 @@ struct Request: Sendable {
         var order: [String] = []
         for posting in receipt.postings where posting.to != asker && !Account.systemAccounts.contains(posting.to) {
             if lines[posting.to] == nil { order.append(posting.to) }
-            let source = posting.from == Account.escrow ? Texts.theMarket : posting.from
+            let source = posting.from == Account.escrow ? Texts.theMarket : name(posting.from)
             lines[posting.to, default: []].append(Texts.received(format(posting.amount, posting.asset), from: source))
         }
         return order.map { Notice(account: $0, text: (lines[$0]! + (memo.map { [Texts.memo($0)] } ?? [])).joined(separator: "\n")) }

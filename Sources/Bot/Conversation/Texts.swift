@@ -183,7 +183,7 @@ enum Texts {
         lines.isEmpty ? "🏪 Nothing is traded yet." : "🏪 Market:\n" + lines.joined(separator: "\n")
     }
 
-    static func level(_ quantity: String, at price: String) -> String { "\(quantity) at \(price)" }
+    static func level(_ quantity: String, at price: String, by owner: String) -> String { "\(quantity) at \(price) — \(owner)" }
 
     static func book(_ item: String, sells: [String], buys: [String]) -> String {
         "📖 \(item)\nFor sale:\n" + (sells.isEmpty ? "  —" : sells.map { "  " + $0 }.joined(separator: "\n"))
@@ -193,7 +193,6 @@ enum Texts {
 
     static func orderQuestion(_ side: TradeSide, quantity: String, price: String, fillsNow: String) -> String {
         "\(side == .buy ? "Buy" : "Sell") \(quantity) at \(price) each? Trades now: \(fillsNow)."
-            + (side == .sell ? " The market fee comes out of what you get." : "")
     }
 
     static func placed(id: Int64, _ side: TradeSide, quantity: String, price: String, filled: String, resting: String) -> String {
@@ -349,7 +348,7 @@ enum Texts {
         static let banner = """
             Ticketonomics in your terminal: the Telegram bot's game, without Telegram.
             Type /start to join, then type a button's number to press it (or any command: /help).
-            :user NAME plays as someone else, :quit ends.
+            An empty line shows what happened meanwhile (crafts ready). :user NAME plays as someone else, :quit ends.
             """
         static func nowPlaying(_ name: String) -> String { "(now playing as \(name))" }
         static func noButton(_ number: Int) -> String { "(no button \(number))" }
@@ -365,5 +364,57 @@ enum Texts {
         let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
         let pad = { (n: Int?) in String(format: "%02d", n ?? 0) }
         return "\(pad(parts.month))-\(pad(parts.day)) \(pad(parts.hour)):\(pad(parts.minute))"
+    }
+}
+
+// MARK: - Player experience: line notices, giving items, market confirmations, fitted and held items
+
+extension Texts {
+    /// A repeating craft that did not start again, and the inputs its crafter lacks for the next one.
+    static func lineStopped(_ recipe: String, lacking: [String]) -> String {
+        "🔁 Your \(recipe.lowercased()) line stopped" + (lacking.isEmpty ? "." : ": it needs \(lacking.joined(separator: " and ")).")
+    }
+
+    static let giveSummary = "give items to someone (the fee is shown first)"
+    static let giveUsage = "@player QUANTITY ITEM"
+
+    /// `fee` nil: the rules charge none for this.
+    static func giveQuestion(_ items: String, to: String, fee: String?, burned: Bool) -> String {
+        "Give \(items) to \(to)?\n" + (fee.map { "Fee: \($0)\(burned ? " (burned)" : "")" } ?? "No fee.")
+    }
+
+    static func gave(_ items: String, to: String, fee: String?, left: String, entry: Int64) -> String {
+        "✅ Gave \(items) to \(to)\(fee.map { " (fee \($0))" } ?? ""). You have \(left) left. Journal entry #\(entry)."
+    }
+
+    /// On an order's Confirm screen: the market fee on what trades at once, and who pays it (the seller).
+    static func marketFee(_ side: TradeSide, _ fee: String) -> String {
+        "\nMarket fee on that: \(fee)" + (side == .buy ? ", paid by the seller." : ", out of what you get.")
+    }
+
+    static func boughtNow(_ items: String, paid: String, back: String?) -> String {
+        "Paid \(paid) for \(items)" + (back.map { "; \($0) came back to you: they sold below your price." } ?? ".")
+    }
+
+    static func soldNow(_ items: String, got: String, fee: String) -> String { "You got \(got) for \(items) (market fee \(fee))." }
+
+    /// /inventory's second part: what is the player's but not in hand. Empty when nothing is.
+    static func notInHand(fitted: [String], escrowed: [String]) -> String {
+        (fitted.isEmpty ? "" : "\n\n🔧 Fitted in your factories:\n" + fitted.joined(separator: "\n"))
+            + (escrowed.isEmpty ? "" : "\n\n🔒 Held for your orders and crafts:\n" + escrowed.joined(separator: "\n"))
+    }
+
+    static func escrowedForOrder(_ id: Int64, _ side: TradeSide, _ amount: String) -> String {
+        "\(amount) for order #\(id) (\(side == .buy ? "buy" : "sell"))"
+    }
+
+    static func escrowedForCraft(_ id: Int64, _ inputs: [String]) -> String { "\(inputs.joined(separator: " + ")) in craft #\(id)" }
+
+    static let topUsage = "[week]"
+    static let thisWeekLabel = "📅 This week"
+    static let allTimeLabel = "🏆 All time"
+
+    static func weeklyLeaderboard(_ lines: [String]) -> String {
+        lines.isEmpty ? "📅 Nobody has gained tickets this week yet." : "📅 Most tickets gained this week (since Monday, UTC):\n" + lines.joined(separator: "\n")
     }
 }

@@ -51,7 +51,7 @@ struct MarketSection: Section {
     private func book(_ item: String, _ request: Request) throws -> Answer {
         let book = try request.reader.book(of: item, at: request.services.clock.now())
         let level = { (order: BookOrder) in
-            Texts.level(request.format(order.remaining, item), at: request.format(order.price, Asset.ticket.code))
+            Texts.level(request.format(order.remaining, item), at: request.format(order.price, Asset.ticket.code), by: request.name(order.account))
         }
         var actions: [Button] = []
         if let ask = book.sells.first { actions.append(Button(Texts.Label.buyOne(request.format(ask.price, Asset.ticket.code)), "mb", item)) }

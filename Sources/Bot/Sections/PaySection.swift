@@ -24,15 +24,7 @@ struct PaySection: Section {
 
     /// `/pay @bob 5 lunch`, `/pay bob 5`, `/pay 123456 5`, or `/pay 5 lunch` in reply to bob's message.
     private func pay(_ request: Request) async throws -> Answer {
-        let payee = Payee(services: request.services)
-        var words = request.arguments[...]
-        let to: String
-        if let person = request.incoming.repliedTo, words.first?.hasPrefix("@") != true {
-            to = try payee.account(of: person)
-        } else {
-            to = try payee.account(named: try request.argument(0, of: "pay", usage: Texts.Usage.pay))
-            words = words.dropFirst()
-        }
+        let (to, words) = try Payee(services: request.services).recipient(of: request, command: "pay", usage: Texts.Usage.pay)
         guard let amountText = words.first else { throw Problem.usage(command: "pay", arguments: Texts.Usage.pay) }
         let amount = try request.parse(amountText, Asset.ticket.code)
         let memo = words.dropFirst().joined(separator: " ")
@@ -54,7 +46,7 @@ struct PaySection: Section {
         var choices: [Button] = []
         for name in recent + top where choices.count < Self.payeeChoices && seen.insert(name).inserted {
             if let link = try request.services.players.link(account: name) {
-                choices.append(Button(name, "payto", String(link.userID)))
+                choices.append(Button(link.displayName, "payto", String(link.userID)))
             }
         }
         guard !choices.isEmpty else { return Answer(text: Texts.nobodyToPay, buttons: [[Texts.menuButton]], replacesPressed: true) }
@@ -67,7 +59,7 @@ struct PaySection: Section {
             throw Problem.staleButton
         }
         let amounts = Self.presets.map { Button(request.format($0, Asset.ticket.code), "payamt", userID, String($0)) }
-        return Answer(text: Texts.chooseAmount(link.account), buttons: [amounts, [Texts.menuButton]], replacesPressed: true)
+        return Answer(text: Texts.chooseAmount(link.displayName), buttons: [amounts, [Texts.menuButton]], replacesPressed: true)
     }
 
     private func payPreset(_ request: Request) async throws -> Answer {

@@ -2,7 +2,7 @@
 /// write its ``Section`` and list it here.
 enum Sections {
     static let all: [any Section] = [
-        StartSection(), RewardSection(), WalletSection(), PaySection(), MarketSection(), AMMSection(), FactorySection(),
+        StartSection(), RewardSection(), WalletSection(), PaySection(), GiveSection(), MarketSection(), AMMSection(), FactorySection(),
         CraftSection(), ConfirmationSection(),
     ]
 }

@@ -20,7 +20,7 @@ struct StartSection: Section {
     var menu: [Button] { [] }
 
     private func menu(_ request: Request) async throws -> Answer {
-        Answer(text: Texts.menu(try request.account), buttons: request.menu, replacesPressed: true)
+        Answer(text: Texts.menu(request.name(try request.account)), buttons: request.menu, replacesPressed: true)
     }
 
     /// Joins the game (a button press has joined already) and shows the menu.
@@ -28,10 +28,10 @@ struct StartSection: Section {
         let referrer = try request.arguments.first.flatMap { try Self.referrer(in: $0, request) }
         let (account, isNew) = try await Registration(services: request.services)
             .join(request.incoming.from, key: request.incoming.key, referrer: referrer)
-        guard isNew || request.joinedNow else { return Answer(text: Texts.welcomeBack(account), buttons: request.menu) }
+        guard isNew || request.joinedNow else { return Answer(text: Texts.welcomeBack(request.name(account)), buttons: request.menu) }
         return Answer(
             text: Texts.welcome(request.incoming.from.firstName, account: account), buttons: request.menu,
-            notices: referrer.map { [Notice(account: $0, text: Texts.joinedThroughYou(account))] } ?? [])
+            notices: referrer.map { [Notice(account: $0, text: Texts.joinedThroughYou(request.name(account)))] } ?? [])
     }
 
     /// The inviting player's account, when the payload is an invitation from someone who plays.

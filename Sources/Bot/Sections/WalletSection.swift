@@ -12,7 +12,7 @@ struct WalletSection: Section {
             CommandRoute(name: "inventory", arguments: "", summary: Texts.Summary.inventory, run: inventory),
             CommandRoute(name: "history", arguments: "", summary: Texts.Summary.history, run: history),
             CommandRoute(name: "entry", arguments: Texts.Usage.entry, summary: Texts.Summary.entry, run: entry),
-            CommandRoute(name: "top", arguments: "", summary: Texts.Summary.top, run: top),
+            CommandRoute(name: "top", arguments: Texts.topUsage, summary: Texts.Summary.top, run: top),
             CommandRoute(name: "invite", arguments: "", summary: Texts.Summary.invite, run: invite),
         ]
     }
@@ -37,15 +37,32 @@ struct WalletSection: Section {
         let account = try request.account
         let tickets = try request.reader.balance(of: account, asset: Asset.ticket.code)
         return Answer(
-            text: Texts.balance(account, request.format(tickets, Asset.ticket.code)), buttons: Self.back,
+            text: Texts.balance(request.name(account), request.format(tickets, Asset.ticket.code)), buttons: Self.back,
             replacesPressed: true)
     }
 
+    /// What the player holds, and what is theirs but not in hand: components fitted in their factories,
+    /// items and tickets in escrow behind open orders and running crafts.
     private func inventory(_ request: Request) async throws -> Answer {
-        let items = try request.reader.balances(of: try request.account).filter { $0.asset.code != Asset.ticket.code }
+        let account = try request.account
+        let items = try request.reader.balances(of: account).filter { $0.asset.code != Asset.ticket.code }
+        let fitted = try request.reader.factories(of: account).filter { !$0.components.isEmpty }.map {
+            Texts.factoryLine($0.id, $0.name, fitted: FactorySection.fitted($0, request))
+        }
+        let orders = try request.reader.orders(of: account).map { order in
+            let escrow = order.side == .sell
+                ? request.format(order.remaining, order.asset)
+                : request.format(order.remaining * order.price, Asset.ticket.code)
+            return Texts.escrowedForOrder(order.id, order.side, escrow)
+        }
+        let crafts = try request.reader.jobs(of: account).compactMap { job -> String? in
+            guard case .craft(let craft) = job.job, !craft.inputs.isEmpty else { return nil }
+            return Texts.escrowedForCraft(job.id, craft.inputs.map { request.format($0.amount, $0.asset) })
+        }
         return Answer(
-            text: Texts.inventory(items.map { request.format($0.amount, $0.asset.code) }), buttons: Self.back,
-            replacesPressed: true)
+            text: Texts.inventory(items.map { request.format($0.amount, $0.asset.code) })
+                + Texts.notInHand(fitted: fitted, escrowed: orders + crafts),
+            buttons: Self.back, replacesPressed: true)
     }
 
     /// The player's story, a page at a time: a button's argument (or `/history SEQ`) is the page's cursor.
@@ -76,12 +93,27 @@ struct WalletSection: Section {
             buttons: Self.back)
     }
 
+    /// The richest players of all time, or, with `week` (typed or by its button), those who gained the
+    /// most since Monday 00:00 UTC: a board a newcomer can top.
     private func top(_ request: Request) async throws -> Answer {
-        let standings = try request.reader.leaderboard(limit: Self.leaderboardLength)
+        let weekly = request.arguments.first?.lowercased() == "week"
+        let standings = weekly
+            ? try request.reader.gains(since: Self.weekStart(request.services.clock.now()), limit: Self.leaderboardLength)
+            : try request.reader.leaderboard(limit: Self.leaderboardLength)
         let lines = standings.enumerated().map { place, standing in
-            Texts.standing(place + 1, standing.account, request.format(standing.amount, Asset.ticket.code))
+            Texts.standing(place + 1, request.name(standing.account), request.format(standing.amount, Asset.ticket.code))
         }
-        return Answer(text: Texts.leaderboard(lines), buttons: Self.back, replacesPressed: true)
+        let other = weekly ? Button(Texts.allTimeLabel, "top") : Button(Texts.thisWeekLabel, "top", "week")
+        return Answer(
+            text: weekly ? Texts.weeklyLeaderboard(lines) : Texts.leaderboard(lines), buttons: [[other, Texts.menuButton]],
+            replacesPressed: true)
+    }
+
+    /// Monday 00:00 UTC of the week `now` falls in (1 January 1970 was a Thursday).
+    static func weekStart(_ now: Int64) -> Int64 {
+        let day: Int64 = 86_400_000
+        let days = now / day
+        return (days - (days + 3) % 7) * day
     }
 
     private func invite(_ request: Request) async throws -> Answer {

@@ -69,6 +69,15 @@ enum BotSchema {
                     at INTEGER NOT NULL);
                 """)
         }
+        // The name other players read for a player: their Telegram first name (else @username), made
+        // unique with " (2)", " (3)"... Players from before keep their account name, which is unique.
+        migrator.registerMigration("bot display names") { db in
+            try db.execute(sql: """
+                ALTER TABLE bot_players ADD COLUMN display_name TEXT;
+                UPDATE bot_players SET display_name = account;
+                CREATE UNIQUE INDEX bot_players_by_display_name ON bot_players(display_name);
+                """)
+        }
         return migrator
     }
 }

@@ -31,6 +31,9 @@ public struct FinishedCraft: Sendable, Hashable {
     /// Its job id.
     public var job: Int64
     public var craft: Craft
+    /// A repeating craft that did not start again (inputs gone, recipe withdrawn, factory busy): the
+    /// line stopped with it.
+    public var lineStopped: Bool
 }
 
 extension LedgerReader {
@@ -42,7 +45,12 @@ extension LedgerReader {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT finished_seq, id, payload, format FROM jobs
+                    SELECT finished_seq, id, payload, format,
+                        NOT EXISTS (
+                            SELECT 1 FROM jobs AS next WHERE next.kind = 'craft' AND next.created_seq = jobs.finished_seq
+                            AND next.owner_id = jobs.owner_id AND next.factory_id = jobs.factory_id AND next.id > jobs.id
+                        ) AS stopped
+                    FROM jobs
                     WHERE state = 'done' AND kind = 'craft' AND (finished_seq, id) > (?, ?)
                     ORDER BY finished_seq, id LIMIT ?
                     """,
@@ -50,8 +58,18 @@ extension LedgerReader {
             ).compactMap { row in
                 guard case .craft(let craft) = try Job.decode(row["payload"], format: try JournalFormat.stored(row["format"]))
                 else { return nil }
-                return FinishedCraft(seq: row["finished_seq"], job: row["id"], craft: craft)
+                return FinishedCraft(
+                    seq: row["finished_seq"], job: row["id"], craft: craft, lineStopped: craft.repeats && row["stopped"])
             }
+        }
+    }
+
+    /// Where a reader that starts now begins, so as to announce only crafts finished from now on.
+    public func lastFinishedCraft() throws -> (seq: Int64, job: Int64) {
+        try pool.read { db in
+            let row = try Row.fetchOne(
+                db, sql: "SELECT COALESCE(MAX(finished_seq), 0) AS seq, COALESCE(MAX(id), 0) AS job FROM jobs WHERE state = 'done' AND kind = 'craft'")
+            return (row?["seq"] ?? 0, row?["job"] ?? 0)
         }
     }
 }
