@@ -29,12 +29,7 @@ struct TextLimitTests {
         defer { try? FileManager.default.removeItem(at: rules) }
         try """
             function daily(c) return { amount = 1000, streak = 1, wait = 1000 } end
-            function tap(c)
-              -- Broken on the test's clock (2023) only: the typical call made before a file goes live
-              -- (RuleSmoke, dated 2024) passes, as a rule with a bug in one corner would.
-              if c.now < 1710000000000 then error("the tap rule is broken: " .. string.rep("much too long ", 30)) end
-              return { amount = 5, streak = 1, wait = 1000 }
-            end
+            function tap(c) error("the tap rule is broken: " .. string.rep("much too long ", 30)) end
             """.write(to: rules.appendingPathComponent("rewards.lua"), atomically: true, encoding: .utf8)
         try await withStage(rules: rules) { stage in
             let alice = Player(stage, id: 812, username: "alice", firstName: "Alice")

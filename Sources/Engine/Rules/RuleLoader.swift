@@ -16,11 +16,10 @@ public struct ScriptDirectory: Sendable {
     func named(_ file: ScriptFile) -> ScriptFile { ScriptFile(name: prefix + file.name, source: file.source) }
 
     /// What keeps a file found here from going live beyond the checks every script passes (it compiles,
-    /// its examples hold): a recipe's table must be one the engine can craft, and a rule must answer
-    /// the ledger's typical questions.
+    /// its examples hold): a recipe's table must be one the engine can craft.
     func problems(with found: ScriptFile) -> [String] {
-        guard prefix == Self.recipePrefix else { return RuleSmoke.problems(with: found) }
-        return RecipeBook.problem(with: found).map { [$0.description] } ?? []
+        guard prefix == Self.recipePrefix, let problem = RecipeBook.problem(with: found) else { return [] }
+        return [problem.description]
     }
 }
 

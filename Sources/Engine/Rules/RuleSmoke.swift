@@ -1,8 +1,8 @@
 import LuaBridge
 
-/// The questions the ledger asks each rule file, asked once with typical figures before the file goes
-/// live and by `tix rules check`: a rule that errors, runs out of budget or answers out of range is
-/// caught there, not by the first transfer after it goes live. A file's own examples are the
+/// The questions the ledger asks each rule file, asked once with typical figures by `tix rules check`:
+/// a rule that errors, runs out of budget or answers out of range is caught by the check, not by the
+/// first transfer after it goes live. A file's own examples are the
 /// designer's checks; these are the engine's, and hold for files without examples too.
 public enum RuleSmoke {
     /// Why `file` (named as in `rules/`, e.g. `fees.lua`) cannot answer the ledger's typical questions;
@@ -11,7 +11,7 @@ public enum RuleSmoke {
         guard let calls = questions[file.name] else { return [] }
         let rules: RuleSet
         do {
-            // Untimed like every load: whether a file goes live must not depend on how busy the machine is.
+            // Untimed like every load: a check's verdict must not depend on how busy the machine is.
             rules = try RuleSet(limits: SandboxLimits().untimed)
             try rules.install(file)
         } catch {
