@@ -77,6 +77,10 @@ struct TerminalChatTests {
         #expect(stopped.hasPrefix("🤖 ⚒ Your Iron ingot is ready: +1 iron_ingot\n   🔁 Your iron ingot line stopped: it needs 2 ore"))
         #expect(stopped.contains("💰 alice: "), "the answer follows the news")
         #expect(try await chat.enter("") == "", "each craft is announced once")
+        // The history reads as what happened, not as postings.
+        let history = try #require(try await chat.enter("/history"))
+        #expect(history.contains("Fitted a forge to Smithy") && history.contains("Crafted 1 iron ingot"), "\(history)")
+        #expect(!history.contains("→ escrow"), "\(history)")
     }
 
     /// The number shown beside the button labelled `label` in `output`.
