@@ -64,10 +64,15 @@ struct ReadOptions: ParsableArguments {
     var json = false
 
     func withEngine<T>(_ body: (Engine) async throws -> T) async throws -> T {
+        try requireDatabase()
+        return try await GlobalOptions.run(try Engine(path: db, logger: GlobalOptions.quietLogger), json: json, body)
+    }
+
+    /// Refuses a `--db` that does not exist, before anything could create it.
+    func requireDatabase() throws {
         guard FileManager.default.fileExists(atPath: db) else {
             throw ValidationError("There is no database at '\(db)'. Give --db PATH, or start one with `tix serve`.")
         }
-        return try await GlobalOptions.run(try Engine(path: db, logger: GlobalOptions.quietLogger), json: json, body)
     }
 }
 

@@ -93,9 +93,7 @@ struct Verify: AsyncParsableCommand {
     @OptionGroup var global: ReadOptions
 
     func run() async throws {
-        guard FileManager.default.fileExists(atPath: global.db) else {
-            throw ValidationError("There is no database at '\(global.db)'. Give --db PATH.")
-        }
+        try global.requireDatabase()
         let report = try Verifier().verify(path: global.db)
         Output.emit(report, json: global.json) {
             (["entries \(report.entries)", "head hash \(report.headHash)", "state hash \(report.stateHash)"]
