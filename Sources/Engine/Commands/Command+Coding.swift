@@ -7,14 +7,16 @@ extension Command: Codable {
         case post = "post", claimReward = "claimReward", placeOrder = "placeOrder", cancelOrder = "cancelOrder"
         case buildFactory = "buildFactory", fitComponent = "fitComponent", startCraft = "startCraft"
         case cancelCraft = "cancelCraft", runDueJobs = "runDueJobs", createPool = "createPool", swap = "swap"
-        case nameInviter = "nameInviter"
+        case nameInviter = "nameInviter", propose = "propose", vote = "vote", veto = "veto"
+        case cancelProposal = "cancelProposal", setVetoer = "setVetoer", license = "license", setPatentTerms = "setPatentTerms"
     }
 
     enum Field: String, CodingKey {
         case name = "name", kind = "kind", to = "to", from = "from", asset = "asset", amount = "amount"
         case memo = "memo", legs = "legs", account = "account", order = "order", factory = "factory"
         case component = "component", recipe = "recipe", repeats = "repeats", job = "job", items = "items"
-        case tickets = "tickets", inviter = "inviter"
+        case tickets = "tickets", inviter = "inviter", title = "title", source = "source", proposal = "proposal"
+        case ballot = "ballot", reason = "reason", holds = "holds", holder = "holder", royalty = "royalty"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -82,6 +84,35 @@ extension Command: Codable {
             try c.encode(items, forKey: .items)
             try c.encode(tickets, forKey: .tickets)
         case .swap(let swap): try outer.encode(swap, forKey: .swap)
+        case .propose(let account, let recipe, let title, let source):
+            var c = body(.propose)
+            try c.encode(account, forKey: .account)
+            try c.encode(recipe, forKey: .recipe)
+            try c.encode(title, forKey: .title)
+            try c.encode(source, forKey: .source)
+        case .vote(let account, let proposal, let ballot):
+            var c = body(.vote)
+            try c.encode(account, forKey: .account)
+            try c.encode(proposal, forKey: .proposal)
+            try c.encode(ballot, forKey: .ballot)
+        case .veto(let proposal, let reason):
+            var c = body(.veto)
+            try c.encode(proposal, forKey: .proposal)
+            try c.encode(reason, forKey: .reason)
+        case .cancelProposal(let account, let proposal):
+            var c = body(.cancelProposal)
+            try c.encode(account, forKey: .account)
+            try c.encode(proposal, forKey: .proposal)
+        case .setVetoer(let account, let holds):
+            var c = body(.setVetoer)
+            try c.encode(account, forKey: .account)
+            try c.encode(holds, forKey: .holds)
+        case .license(let grant): try outer.encode(grant, forKey: .license)
+        case .setPatentTerms(let holder, let recipe, let royalty):
+            var c = body(.setPatentTerms)
+            try c.encode(holder, forKey: .holder)
+            try c.encode(recipe, forKey: .recipe)
+            try c.encodeIfPresent(royalty, forKey: .royalty)
         }
     }
 
@@ -145,6 +176,32 @@ extension Command: Codable {
                 asset: try c.decode(String.self, forKey: .asset), items: try c.decode(Int64.self, forKey: .items),
                 tickets: try c.decode(Int64.self, forKey: .tickets))
         case .swap: self = .swap(try outer.decode(Swap.self, forKey: tag))
+        case .propose:
+            let c = try body()
+            self = .propose(
+                account: try c.decode(String.self, forKey: .account), recipe: try c.decode(String.self, forKey: .recipe),
+                title: try c.decode(String.self, forKey: .title), source: try c.decode(String.self, forKey: .source))
+        case .vote:
+            let c = try body()
+            self = .vote(
+                account: try c.decode(String.self, forKey: .account), proposal: try c.decode(Int64.self, forKey: .proposal),
+                ballot: try c.decode(Ballot.self, forKey: .ballot))
+        case .veto:
+            let c = try body()
+            self = .veto(proposal: try c.decode(Int64.self, forKey: .proposal), reason: try c.decode(String.self, forKey: .reason))
+        case .cancelProposal:
+            let c = try body()
+            self = .cancelProposal(
+                account: try c.decode(String.self, forKey: .account), proposal: try c.decode(Int64.self, forKey: .proposal))
+        case .setVetoer:
+            let c = try body()
+            self = .setVetoer(account: try c.decode(String.self, forKey: .account), holds: try c.decode(Bool.self, forKey: .holds))
+        case .license: self = .license(try outer.decode(LicenseGrant.self, forKey: tag))
+        case .setPatentTerms:
+            let c = try body()
+            self = .setPatentTerms(
+                holder: try c.decode(String.self, forKey: .holder), recipe: try c.decode(String.self, forKey: .recipe),
+                royalty: try c.decodeIfPresent(Int64.self, forKey: .royalty))
         }
     }
 

@@ -41,6 +41,23 @@ public enum Command: Sendable, Hashable {
     /// Trades with a pool: tickets for items or items for tickets, at the constant-product price, with
     /// a slippage limit. The fee of `rules/amm.lua` comes out of the input.
     case swap(Swap)
+    /// Puts a recipe script (`recipes/<recipe>.lua`'s source, checked as `tix rules check` does) to the
+    /// Parliament; the deposit of `rules/parliament.lua` goes into escrow. `createdID` is the proposal's id.
+    case propose(account: String, recipe: String, title: String, source: String)
+    /// One eligible player's vote on an active proposal.
+    case vote(account: String, proposal: Int64, ballot: Ballot)
+    /// The creator's veto of an approved proposal during its veto window, with a public reason. By the
+    /// admin or an account holding the veto role.
+    case veto(proposal: Int64, reason: String)
+    /// Withdraws a proposal before voting starts; its deposit returns.
+    case cancelProposal(account: String, proposal: Int64)
+    /// Gives (`holds: true`) or takes the veto role. Admin only.
+    case setVetoer(account: String, holds: Bool)
+    /// A patent holder licenses a recipe to one account.
+    case license(LicenseGrant)
+    /// A patent holder publishes the royalty anyone may craft for without a license of their own
+    /// (`royalty: nil` withdraws it).
+    case setPatentTerms(holder: String, recipe: String, royalty: Int64?)
 }
 
 /// A command as submitted from outside: who asks, and the client-chosen key that makes retries safe.

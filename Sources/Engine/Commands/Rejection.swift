@@ -56,6 +56,23 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
     case inviterNamed(account: String, inviter: String)
     case noInvitees
     case inviteNotDue(String)
+    case brokenProposal(String)
+    case invalidTitle(limit: Int)
+    case proposalLimit(limit: Int64)
+    case unknownProposal(Int64)
+    case votersArePlayers
+    case notVoting(Int64, String)
+    case notEligible(Int64, String)
+    case alreadyVoted(Int64, String)
+    case vetoNeedsReason(limit: Int)
+    case notInVetoWindow(Int64, String)
+    case notCancelable(Int64, String)
+    case recipePatented(String)
+    case unknownPatent(String)
+    case patentExpired(String)
+    case notPatentHolder(recipe: String, account: String)
+    case invalidLicense
+    case unlicensed(recipe: String, holder: String)
 
     public var description: String {
         switch self {
@@ -134,6 +151,26 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
             "\(account) already named \(inviter) as inviter; an inviter is named once."
         case .noInvitees: "Nobody you invited is waiting for an invite reward: invite friends with your link."
         case .inviteNotDue(let missing): "No invite reward is due yet: \(missing)."
+        case .brokenProposal(let problems): "That recipe cannot be proposed: \(problems)"
+        case .invalidTitle(let limit): "A proposal's title has 1 to \(limit) characters on one line."
+        case .proposalLimit(let limit):
+            "You already have \(limit) open proposal\(limit == 1 ? "" : "s"), the most the Parliament allows: wait until one is decided."
+        case .unknownProposal(let id): "There is no proposal #\(id)."
+        case .votersArePlayers: "Only players take part in the Parliament; companies, states and system accounts do not."
+        case .notVoting(let id, let state): "Proposal #\(id) is not open for voting: it is \(state)."
+        case .notEligible(let id, let reason): "You may not vote on proposal #\(id): \(reason)"
+        case .alreadyVoted(let id, let choice): "You already voted \(choice) on proposal #\(id); one person, one vote."
+        case .vetoNeedsReason(let limit): "A veto needs a reason, public to every voter, of at most \(limit) characters."
+        case .notInVetoWindow(let id, let state): "Proposal #\(id) cannot be vetoed: it is \(state), not approved and in its veto window."
+        case .notCancelable(let id, let state):
+            "Proposal #\(id) can no longer be canceled: it is \(state), and only a proposal still in review can be."
+        case .recipePatented(let recipe): "\(recipe) is already patented: propose your recipe under a new name."
+        case .unknownPatent(let recipe): "There is no patent on \(recipe)."
+        case .patentExpired(let recipe): "The patent on \(recipe) has expired: the recipe is free to all."
+        case .notPatentHolder(let recipe, let account): "\(account) does not hold the patent on \(recipe)."
+        case .invalidLicense: "A royalty is 0 or more, and a license's crafts and days, if given, more than zero."
+        case .unlicensed(let recipe, let holder):
+            "\(recipe) is patented by \(holder): craft it only with their license (ask them for one) or on their open terms."
         }
     }
 
@@ -210,6 +247,23 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .inviterNamed: "inviterNamed"
         case .noInvitees: "noInvitees"
         case .inviteNotDue: "inviteNotDue"
+        case .brokenProposal: "brokenProposal"
+        case .invalidTitle: "invalidTitle"
+        case .proposalLimit: "proposalLimit"
+        case .unknownProposal: "unknownProposal"
+        case .votersArePlayers: "votersArePlayers"
+        case .notVoting: "notVoting"
+        case .notEligible: "notEligible"
+        case .alreadyVoted: "alreadyVoted"
+        case .vetoNeedsReason: "vetoNeedsReason"
+        case .notInVetoWindow: "notInVetoWindow"
+        case .notCancelable: "notCancelable"
+        case .recipePatented: "recipePatented"
+        case .unknownPatent: "unknownPatent"
+        case .patentExpired: "patentExpired"
+        case .notPatentHolder: "notPatentHolder"
+        case .invalidLicense: "invalidLicense"
+        case .unlicensed: "unlicensed"
         }
     }
 }

@@ -57,6 +57,20 @@ extension Command {
         case .swap(let swap):
             try body(swap.account, account)
             try body(swap.asset, item)
+        case .propose(let name, let recipe, let title, _):
+            // The source is a Lua file of many lines: the sandbox checks it, not this.
+            try body(name, account)
+            try body(recipe, "recipe name")
+            try body(title, "proposal title")
+        case .vote(let name, _, _), .cancelProposal(let name, _), .setVetoer(let name, _): try body(name, account)
+        case .veto(_, let reason): try body(reason, "veto reason")
+        case .license(let grant):
+            try body(grant.holder, account)
+            try body(grant.recipe, "recipe name")
+            try body(grant.licensee, account)
+        case .setPatentTerms(let holder, let recipe, _):
+            try body(holder, account)
+            try body(recipe, "recipe name")
         }
     }
 }

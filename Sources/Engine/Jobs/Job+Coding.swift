@@ -2,8 +2,8 @@
 /// or `{"expireOrder": {"order": id}}`. A job is written in the journal format of the entry that
 /// queued it (the table's `format` column), so replaying old entries rebuilds the same rows.
 extension Job: Codable {
-    enum Tag: String, CodingKey { case craft = "craft", expireOrder = "expireOrder" }
-    enum Field: String, CodingKey { case order = "order" }
+    enum Tag: String, CodingKey { case craft = "craft", expireOrder = "expireOrder", advanceProposal = "advanceProposal" }
+    enum Field: String, CodingKey { case order = "order", proposal = "proposal" }
 
     public func encode(to encoder: any Encoder) throws {
         var outer = encoder.container(keyedBy: Tag.self)
@@ -12,6 +12,9 @@ extension Job: Codable {
         case .expireOrder(let order):
             var body = outer.nestedContainer(keyedBy: Field.self, forKey: .expireOrder)
             try body.encode(order, forKey: .order)
+        case .advanceProposal(let proposal):
+            var body = outer.nestedContainer(keyedBy: Field.self, forKey: .advanceProposal)
+            try body.encode(proposal, forKey: .proposal)
         }
     }
 
@@ -19,6 +22,9 @@ extension Job: Codable {
         let outer = try decoder.container(keyedBy: Tag.self)
         if outer.contains(.craft) {
             self = .craft(try outer.decode(Craft.self, forKey: .craft))
+        } else if outer.contains(.advanceProposal) {
+            self = .advanceProposal(
+                try outer.nestedContainer(keyedBy: Field.self, forKey: .advanceProposal).decode(Int64.self, forKey: .proposal))
         } else {
             self = .expireOrder(try outer.nestedContainer(keyedBy: Field.self, forKey: .expireOrder).decode(Int64.self, forKey: .order))
         }
@@ -57,6 +63,9 @@ extension Job: Codable {
             case .expireOrder(let order):
                 var body = outer.nestedContainer(keyedBy: Positional.self, forKey: .expireOrder)
                 try body.encode(order, forKey: .first)
+            case .advanceProposal:
+                // Proposals came after format 1: such a job is only ever written in a later format.
+                try job.encode(to: encoder)
             }
         }
 

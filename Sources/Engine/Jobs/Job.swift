@@ -7,11 +7,15 @@ public enum Job: Sendable, Hashable {
     case craft(Craft)
     /// A market order's expiry: if still open, it leaves the book and its escrow returns.
     case expireOrder(Int64)
+    /// A proposal's next deadline: voting opens, voting closes, or the veto window ends. It moves the
+    /// proposal on from whatever state it is in then, so a cancel or a veto needs no job taken back.
+    case advanceProposal(Int64)
 
     var kind: String {
         switch self {
         case .craft: "craft"
         case .expireOrder: "expireOrder"
+        case .advanceProposal: "advanceProposal"
         }
     }
 }

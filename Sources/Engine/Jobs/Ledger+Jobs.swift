@@ -32,12 +32,16 @@ extension Ledger {
         switch job.job {
         case .craft(let craft): try complete(craft, job: job.id, dueAt: job.dueAt, seq: seq, format: format, db)
         case .expireOrder(let order): try expire(order, seq: seq, in: db)
+        case .advanceProposal(let proposal): try advance(proposal, seq: seq, at: at, format: format, in: db)
         }
     }
 
     /// What a job that can never succeed hands back: a craft's inputs return to its owner.
     private func giveUp(_ job: QueuedJob, seq: Int64, _ db: HotConnection) throws -> [Posting] {
-        guard case .craft(let craft) = job.job else { return [] }
-        return try returnInputs(craft, seq: seq, db)
+        switch job.job {
+        case .craft(let craft): try returnInputs(craft, seq: seq, db)
+        case .advanceProposal(let proposal): try expireProposal(proposal, seq: seq, db)
+        case .expireOrder: []
+        }
     }
 }

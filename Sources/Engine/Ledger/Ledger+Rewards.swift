@@ -82,7 +82,7 @@ extension Ledger {
 
     /// The invitee's activity, read from the ledger: days with a reward claim, completed crafts, and
     /// tickets paid to the sink and the treasury.
-    private func inviteFacts(_ name: String, _ id: Int64, _ db: HotConnection) throws -> InviteFacts {
+    func inviteFacts(_ name: String, _ id: Int64, _ db: HotConnection) throws -> InviteFacts {
         let days = try db.first("SELECT COUNT(DISTINCT day) FROM reward_days WHERE account_id = ?", .int(id)) { $0.int(0) }
         let crafts = try db.first(
             "SELECT COUNT(*) FROM jobs WHERE owner_id = ? AND kind = 'craft' AND state = 'done'", .int(id)) { $0.int(0) }

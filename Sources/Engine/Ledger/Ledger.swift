@@ -106,6 +106,34 @@ struct Ledger {
         case .swap(let swap):
             try requireOwner(actor, of: swap.account)
             receipt.postings = try self.swap(swap, seq, at, db)
+
+        case .propose(let account, let recipe, let title, let source):
+            try requireOwner(actor, of: account)
+            (receipt.createdID, receipt.postings) = try propose(
+                recipe, title: title, source: source, by: account, seq: seq, at: at, format: format, db)
+
+        case .vote(let account, let proposal, let ballot):
+            guard actor == account else { throw Rejection.notPermitted(actor: actor, action: "vote for \(account)") }
+            try vote(ballot, on: proposal, by: account, at: at, seq: seq, db)
+
+        case .veto(let proposal, let reason):
+            receipt.postings = try veto(proposal, reason: reason, by: actor, seq: seq, at: at, db)
+
+        case .cancelProposal(let account, let proposal):
+            try requireOwner(actor, of: account)
+            receipt.postings = try cancelProposal(proposal, by: account, seq: seq, at: at, db)
+
+        case .setVetoer(let account, let holds):
+            try requireAdmin(actor, "give or take the veto role")
+            try setVetoer(account, holds: holds, db)
+
+        case .license(let grant):
+            try requireOwner(actor, of: grant.holder)
+            try license(grant, seq: seq, at: at, db)
+
+        case .setPatentTerms(let holder, let recipe, let royalty):
+            try requireOwner(actor, of: holder)
+            try setTerms(recipe, royalty: royalty, by: holder, at: at, db)
         }
         return receipt
     }

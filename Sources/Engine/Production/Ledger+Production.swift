@@ -34,7 +34,8 @@ extension Ledger {
     ) throws -> (job: Int64, postings: [Posting]) {
         let store = FactoryStore(db: db)
         let owner = try store.requireOwned(factory, by: account)
-        guard let (recipe, version) = try rules.recipe(recipeID) else { throw Rejection.unknownRecipe(recipeID) }
+        guard let live = try self.recipe(recipeID, db) else { throw Rejection.unknownRecipe(recipeID) }
+        let (recipe, version) = (live.recipe, live.version)
         let fitted = try store.components(of: factory)
         if let missing = recipe.components.first(where: { (fitted[$0] ?? 0) == 0 }) {
             throw Rejection.missingComponent(component: missing, factory: factory)
@@ -45,15 +46,16 @@ extension Ledger {
             throw Rejection.factoryBusy(factory: factory, slots: modifiers.slots)
         }
         let rolledAtStart = recipe.variableYield && format == .v1
-        let outputs = rolledAtStart ? try rules.yield(recipe, factory: factory, account: account) : recipe.outputs
+        let outputs = rolledAtStart ? try rules.yield(recipe, script: live.script, factory: factory, account: account) : recipe.outputs
         for output in outputs where try asset(code: output.asset, in: db) == nil {
             try store.define(output.asset, as: recipe.makes)
         }
         let craft = Craft(
             account: account, factory: factory, recipe: recipe.id, version: version, inputs: recipe.inputs,
             outputs: outputs, duration: try recipe.craftDuration(atSpeed: modifiers.speedPercent), repeats: repeats)
-        let postings = try craft.inputs.isEmpty ? [] : post(
-            craft.inputs.map { Posting(from: craft.account, to: Account.escrow, asset: $0.asset, amount: $0.amount) }, seq, db)
+        let royalty = try chargeRoyalty(on: recipe.id, crafter: account, seq: seq, at: at, db)
+        let postings = try royalty + (craft.inputs.isEmpty ? [] : post(
+            craft.inputs.map { Posting(from: craft.account, to: Account.escrow, asset: $0.asset, amount: $0.amount) }, seq, db))
         let (due, overflow) = at.addingReportingOverflow(craft.duration)
         guard !overflow else { throw Rejection.ruleFailed("\(Recipe.script(craft.recipe)): the duration is too long") }
         var queued = craft
@@ -102,8 +104,9 @@ extension Ledger {
     /// makes what the recipe declared. The job keeps what was made.
     private func decideYield(of craft: Craft, job: Int64, _ db: HotConnection) throws -> [ItemAmount] {
         var outputs = craft.outputs
-        if let (recipe, version) = try rules.recipe(craft.recipe), version == craft.version, recipe.variableYield {
-            outputs = try rules.yield(recipe, factory: craft.factory, account: craft.account)
+        if let live = try recipe(craft.recipe, db), live.version == craft.version, live.recipe.variableYield {
+            let recipe = live.recipe
+            outputs = try rules.yield(recipe, script: live.script, factory: craft.factory, account: craft.account)
             for output in outputs where try asset(code: output.asset, in: db) == nil {
                 try FactoryStore(db: db).define(output.asset, as: recipe.makes)
             }
@@ -129,7 +132,7 @@ extension Ledger {
     /// adopted: the first command that needs it defines it, with the kind the recipe gives. Only the
     /// recipe of the item's own name is consulted, so replay depends on no other file.
     func craftable(_ code: String, _ db: HotConnection) throws -> NameCache.AssetRef? {
-        guard let (recipe, _) = try rules.recipe(code),
+        guard let recipe = try recipe(code, db)?.recipe,
             recipe.outputs.contains(where: { $0.asset == code })
         else { return nil }
         try FactoryStore(db: db).define(code, as: recipe.makes)

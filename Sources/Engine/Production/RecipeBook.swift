@@ -20,6 +20,15 @@ public enum RecipeBook {
         }
     }
 
+    /// The recipe one file declares, or why it cannot be used; nil when it defines no `recipe` table.
+    public static func recipe(in file: ScriptFile) -> Result<Recipe, RecipeError>? {
+        do {
+            return parse(file, in: try LuaSandbox())
+        } catch {
+            return .failure(RecipeError(file: file.name, message: "\(error)"))
+        }
+    }
+
     /// The recipe a file declares; nil when it defines no `recipe` table.
     private static func parse(_ file: ScriptFile, in sandbox: LuaSandbox) -> Result<Recipe, RecipeError>? {
         let id = String(file.name.dropLast(".lua".count))

@@ -31,7 +31,10 @@ struct StoryTeller {
         case .placeOrder(let order): order.account
         case .swap(let swap): swap.account
         case .nameInviter(let account, _): account
-        case .openAccount, .defineAsset, .post, .runDueJobs, .createPool: nil
+        case .propose(let account, _, _, _), .vote(let account, _, _), .cancelProposal(let account, _): account
+        case .license(let grant): grant.holder
+        case .setPatentTerms(let holder, _, _): holder
+        case .openAccount, .defineAsset, .post, .runDueJobs, .createPool, .veto, .setVetoer: nil
         }
     }
 
@@ -81,6 +84,22 @@ struct StoryTeller {
             "\(StoryLine.name(of: account)) named you as the player who invited them"
         case .post(_, let memo):
             movements(mine, for: me).map { $0 + memoNote(memo) }
+        case .propose(let account, let recipe, let title, _) where account == me:
+            "Proposed the recipe \(Self.itemName(recipe)) to the Parliament: \(title)"
+                + (receipt.createdID.map { " (proposal #\($0))" } ?? "") + costNote(mine, paidBy: me)
+        case .vote(let account, let proposal, let ballot) where account == me:
+            "Voted \(ballot.rawValue) on proposal #\(proposal)"
+        case .cancelProposal(let account, let proposal) where account == me:
+            "Canceled proposal #\(proposal)" + backNote(mine, to: me)
+        case .veto(let proposal, let reason):
+            "Proposal #\(proposal) was vetoed: \(reason)"
+        case .license(let grant) where grant.holder == me:
+            "Licensed \(Self.itemName(grant.recipe)) to \(StoryLine.name(of: grant.licensee)) for \(amount(grant.royalty, Asset.ticket.code)) a craft"
+        case .license(let grant) where grant.licensee == me:
+            "\(StoryLine.name(of: grant.holder)) licensed \(Self.itemName(grant.recipe)) to you for \(amount(grant.royalty, Asset.ticket.code)) a craft"
+        case .setPatentTerms(let holder, let recipe, let royalty) where holder == me:
+            royalty.map { "Offered \(Self.itemName(recipe)) to all for \(amount($0, Asset.ticket.code)) a craft" }
+                ?? "Withdrew the open terms of \(Self.itemName(recipe))"
         default:
             nil
         }
@@ -173,6 +192,9 @@ struct StoryTeller {
                     ? amount(Int128(remaining) * Int128(price), Asset.ticket.code)
                     : amount(remaining, book["code"] as String)
                 parts.append("order #\(order) expired: \(back) back")
+            case .advanceProposal(let proposal):
+                let state = try String.fetchOne(db, sql: "SELECT state FROM proposals WHERE id = ?", arguments: [proposal])
+                parts.append("proposal #\(proposal) is \(state ?? "gone")")
             }
         }
         if restarted, !parts.isEmpty { parts.append("started again") }

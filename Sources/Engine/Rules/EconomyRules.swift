@@ -71,9 +71,10 @@ extension RuleSet {
         return (slots, speed)
     }
 
-    /// The recipe `recipes/<id>.lua` declares, with the version it was read from; nil when there is none.
-    func recipe(_ id: String) throws -> (Recipe, String)? {
-        let script = Recipe.script(id)
+    /// The recipe `script` (by default `recipes/<id>.lua`) declares, with the version it was read from;
+    /// nil when there is none.
+    func recipe(_ id: String, script: String? = nil) throws -> (Recipe, String)? {
+        let script = script ?? Recipe.script(id)
         guard Asset.isValidCode(id), let (table, version) = try global(script, "recipe") else { return nil }
         do {
             return (
@@ -86,8 +87,7 @@ extension RuleSet {
     }
 
     /// A variable-yield recipe's `yield(c)`: the outputs of this craft.
-    func yield(_ recipe: Recipe, factory: Int64, account: String) throws -> [ItemAmount] {
-        let script = Recipe.script(recipe.id)
+    func yield(_ recipe: Recipe, script: String, factory: Int64, account: String) throws -> [ItemAmount] {
         let values: [LuaValue] = [.string(recipe.id), .integer(factory), .string(account)]
         guard let result = try call(script, "yield", .craft, values) else { throw Rejection.unknownRecipe(recipe.id) }
         let file = RecipeFile(name: script, line: definitionLine(script, "yield"))

@@ -22,6 +22,7 @@ final class RuleSet {
     /// The shapes of the context tables the ledger passes, interned once in the sandbox.
     enum Context: CaseIterable {
         case transfer, fee, claim, trade, factories, fitting, components, craft, swap, cancel, invite
+        case proposal, tally, voter, patent, royalty
 
         var fields: [String] {
             switch self {
@@ -36,6 +37,11 @@ final class RuleSet {
             case .swap: ["asset", "side", "exact", "amount"]
             case .cancel: ["recipe", "inputs"]
             case .invite: ["invitee", "days_active", "crafts", "fees_paid"]
+            case .proposal: ["recipe", "inventor", "replaces", "open"]
+            case .tally: ["yes", "no", "abstain", "votes", "eligible"]
+            case .voter: VoterFacts.fields
+            case .patent: ["recipe", "inventor"]
+            case .royalty: ["recipe", "royalty", "holder", "crafter"]
             }
         }
     }

@@ -199,6 +199,68 @@ package enum Schema {
                 CREATE INDEX jobs_by_finish ON jobs(finished_seq) WHERE finished_seq IS NOT NULL;
                 """)
         }
+        // The Parliament and its patents (issue #11). A proposal keeps the recipe's source itself, so what
+        // is voted on is byte for byte what is installed; `proposal_voters` is the eligibility snapshot
+        // taken when voting opens, with each voter's ballot. Adopted recipes live here, not on disk.
+        migrator.registerMigration("v11 parliament") { db in
+            try db.execute(sql: """
+                CREATE TABLE proposals (
+                    id INTEGER PRIMARY KEY,
+                    inventor_id INTEGER NOT NULL REFERENCES accounts(id),
+                    recipe TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    version TEXT NOT NULL,
+                    deposit INTEGER NOT NULL CHECK (typeof(deposit) = 'integer' AND deposit >= 0),
+                    state TEXT NOT NULL CHECK (state IN
+                        ('pending', 'active', 'defeated', 'approved', 'enacted', 'vetoed', 'canceled', 'expired')),
+                    created_seq INTEGER NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    voting_at INTEGER NOT NULL,
+                    closes_at INTEGER NOT NULL,
+                    veto_ends_at INTEGER NOT NULL,
+                    eligible INTEGER NOT NULL DEFAULT 0,
+                    yes INTEGER NOT NULL DEFAULT 0,
+                    no INTEGER NOT NULL DEFAULT 0,
+                    abstain INTEGER NOT NULL DEFAULT 0,
+                    decided_seq INTEGER,
+                    veto_reason TEXT,
+                    vetoed_by TEXT);
+                CREATE INDEX proposals_open ON proposals(inventor_id) WHERE state IN ('pending', 'active', 'approved');
+                CREATE TABLE proposal_voters (
+                    proposal_id INTEGER NOT NULL REFERENCES proposals(id),
+                    account_id INTEGER NOT NULL REFERENCES accounts(id),
+                    eligible INTEGER NOT NULL,
+                    reason TEXT,
+                    choice TEXT CHECK (choice IN ('yes', 'no', 'abstain')),
+                    voted_seq INTEGER,
+                    PRIMARY KEY (proposal_id, account_id)) WITHOUT ROWID;
+                CREATE TABLE vetoers (account_id INTEGER PRIMARY KEY REFERENCES accounts(id));
+                CREATE TABLE adopted_recipes (
+                    recipe TEXT PRIMARY KEY,
+                    proposal_id INTEGER NOT NULL REFERENCES proposals(id),
+                    source TEXT NOT NULL,
+                    version TEXT NOT NULL,
+                    enacted_seq INTEGER NOT NULL);
+                CREATE TABLE patents (
+                    recipe TEXT PRIMARY KEY,
+                    asset_id INTEGER NOT NULL UNIQUE REFERENCES assets(id),
+                    proposal_id INTEGER NOT NULL REFERENCES proposals(id),
+                    granted_seq INTEGER NOT NULL,
+                    expires_at INTEGER NOT NULL,
+                    open_royalty INTEGER CHECK (open_royalty >= 0),
+                    earned INTEGER NOT NULL DEFAULT 0);
+                CREATE TABLE licenses (
+                    recipe TEXT NOT NULL REFERENCES patents(recipe),
+                    licensee_id INTEGER NOT NULL REFERENCES accounts(id),
+                    royalty INTEGER NOT NULL CHECK (royalty >= 0),
+                    crafts_left INTEGER CHECK (crafts_left >= 0),
+                    expires_at INTEGER,
+                    granted_seq INTEGER NOT NULL,
+                    paid INTEGER NOT NULL DEFAULT 0,
+                    PRIMARY KEY (recipe, licensee_id)) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

@@ -6,7 +6,7 @@ import GRDB
 /// - only `mint` is ever below zero;
 /// - each stored balance equals the sum of the postings that touched it;
 /// - circulating supply equals issued minus burned;
-/// - escrow holds exactly what open orders, running crafts and fitted components set aside;
+/// - escrow holds exactly what open orders, running crafts, fitted components and open proposals set aside;
 /// - each pool's last recorded reserves are its account's balances;
 /// - no pool's `k = items·tickets` ever falls from one recorded change to the next.
 public enum Invariants {
@@ -48,6 +48,11 @@ public enum Invariants {
         // A craft's inputs sit where its job's format puts them; a database from before the `format`
         // column (verified as it is, unmigrated) holds format 1 only.
         let format = try db.columns(in: "jobs").contains { $0.name == "format" } ? "j.format" : "1"
+        // Proposals still open hold their deposits there, on databases that have proposals.
+        let deposits = try db.tableExists("proposals") ? """
+            UNION ALL SELECT (SELECT id FROM assets WHERE code = 'TIX'), deposit FROM proposals
+            WHERE state IN ('pending', 'active', 'approved')
+            """ : ""
         for row in try Row.fetchAll(db, sql: """
             WITH owed AS (
                 SELECT CASE side WHEN 'buy' THEN (SELECT id FROM assets WHERE code = 'TIX') ELSE asset_id END AS asset_id,
@@ -57,7 +62,8 @@ public enum Invariants {
                 UNION ALL SELECT (SELECT id FROM assets WHERE code = json_extract(i.value, '$.asset')),
                                  json_extract(i.value, '$.amount')
                 FROM jobs j, json_each(j.payload, CASE \(format) WHEN 1 THEN '$.craft._0.inputs' ELSE '$.craft.inputs' END) i
-                WHERE j.state = 'pending' AND j.kind = 'craft'),
+                WHERE j.state = 'pending' AND j.kind = 'craft'
+                \(deposits)),
             needed AS (SELECT asset_id, SUM(amount) AS amount FROM owed GROUP BY asset_id),
             held AS (SELECT b.asset_id, b.amount FROM balances b JOIN accounts e ON e.id = b.account_id
                      WHERE e.name = 'escrow' AND b.amount != 0)

@@ -2,8 +2,8 @@ import Crypto
 import GRDB
 
 /// A digest of the whole ledger state: accounts, assets, every non-zero balance, the market's orders and
-/// fills, the reward claims and their days, the invites, the job queue, the factories, and the pools with
-/// their history, in id order.
+/// fills, the reward claims and their days, the invites, the job queue, the factories, the pools with
+/// their history, and the Parliament's proposals, votes, adopted recipes, patents and licenses, in id order.
 /// Two databases with equal state hashes hold the same economy.
 enum StateHash {
     static func compute(in db: Database, tablesOf reference: Database? = nil) throws -> [UInt8] {
@@ -38,6 +38,21 @@ enum StateHash {
         for (table, sql, columns) in [
             ("reward_days", "SELECT account_id, kind, day, claims, amount FROM reward_days ORDER BY account_id, kind, day", 5),
             ("invites", "SELECT invitee_id, inviter_id, named_seq, paid_seq FROM invites ORDER BY invitee_id", 4),
+            ("proposals", """
+                SELECT id, inventor_id, recipe, title, version, deposit, state, voting_at, closes_at, veto_ends_at, eligible,
+                       yes, no, abstain, decided_seq, veto_reason, vetoed_by FROM proposals ORDER BY id
+                """, 17),
+            ("proposal_voters", """
+                SELECT proposal_id, account_id, eligible, reason, choice, voted_seq FROM proposal_voters
+                ORDER BY proposal_id, account_id
+                """, 6),
+            ("vetoers", "SELECT account_id FROM vetoers ORDER BY account_id", 1),
+            ("adopted_recipes", "SELECT recipe, proposal_id, version, enacted_seq FROM adopted_recipes ORDER BY recipe", 4),
+            ("patents", "SELECT recipe, asset_id, proposal_id, expires_at, open_royalty, earned FROM patents ORDER BY recipe", 6),
+            ("licenses", """
+                SELECT recipe, licensee_id, royalty, crafts_left, expires_at, granted_seq, paid FROM licenses
+                ORDER BY recipe, licensee_id
+                """, 7),
         ] where try (reference ?? db).tableExists(table) {
             try hash(sql, columns)
         }

@@ -102,6 +102,8 @@ struct CraftCommand: AsyncParsableCommand {
                             + (craft.repeats ? "\trepeats" : "") + (craft.variableYield ? "\tyield decided on completion" : "")
                     case .expireOrder(let order):
                         return "#\(job.id)\texpiry of order #\(order)\t\(job.state.rawValue)\tdue \(due)"
+                    case .advanceProposal(let proposal):
+                        return "#\(job.id)\tnext deadline of proposal #\(proposal)\t\(job.state.rawValue)\tdue \(due)"
                     }
                 }.joined(separator: "\n")
             }

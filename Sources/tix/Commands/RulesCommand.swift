@@ -20,15 +20,13 @@ struct RulesCommand: AsyncParsableCommand {
             let isDirectory = FileManager.default.isDirectory(path)
             let url = URL(fileURLWithPath: path, isDirectory: isDirectory)
             let files = isDirectory ? try ScriptFile.all(in: url) : [try ScriptFile.read(url, name: url.lastPathComponent)]
-            let recipes = files.compactMap { file in RecipeBook.problem(with: file).map { (file, $0) } }
             // Faucets are allowed, by the designer's explicit `faucet = true`, but never unnoticed.
             let faucets = isDirectory ? try RecipeBook.read(url).compactMap { entry in
                 (try? entry.recipe.get())?.faucet == true ? "\(located(entry.file)): faucet: issues items from nothing" : nil
             } : []
-            let ruleProblems = isDirectory ? RuleCheck.check(directory: url) : RuleCheck.check(files[0])
-            var problems = ruleProblems.map(\.description) + recipes.map(\.1.description)
             // The ledger's own typical calls, once the files compile: what would fail the first transfer.
-            if ruleProblems.isEmpty { problems += files.flatMap(RuleSmoke.problems(with:)) }
+            var problems = ScriptCheck.problems(
+                with: files, compiled: isDirectory ? RuleCheck.check(directory: url) : RuleCheck.check(files[0]))
             // pools.lua is data too: once every file runs, its pools must be ones `tix amm seed` can open.
             if problems.isEmpty, files.contains(where: { $0.name == PoolSeed.file }) {
                 let directory = isDirectory ? url : url.deletingLastPathComponent()
