@@ -19,22 +19,19 @@ extension Ledger {
         }
     }
 
-    /// Who holds a patent: the account with its one unit, or, while it is offered on the market (its
-    /// unit in escrow), the seller.
+    /// Who holds a patent (asset id `?1`): the account with its one unit, or, while it is offered on the
+    /// market (its unit in escrow), the seller. Shared with the reads, so both name the same holder.
+    static let patentHolderQuery: StaticString = """
+        SELECT name FROM (
+            SELECT a.name, 0 AS rank FROM balances b JOIN accounts a ON a.id = b.account_id
+            WHERE b.asset_id = ?1 AND b.amount > 0 AND a.kind != 'system'
+            UNION ALL SELECT a.name, 1 FROM orders o JOIN accounts a ON a.id = o.account_id
+            WHERE o.asset_id = ?1 AND o.side = 'sell' AND o.state = 'open')
+        ORDER BY rank LIMIT 1
+        """
+
     func patentHolder(_ patent: PatentRow, _ db: HotConnection) throws -> String? {
-        if let holder = try db.first(
-            """
-            SELECT a.name FROM balances b JOIN accounts a ON a.id = b.account_id
-            WHERE b.asset_id = ? AND b.amount > 0 AND a.kind != 'system'
-            """, .int(patent.asset), read: { $0.text(0) })
-        {
-            return holder
-        }
-        return try db.first(
-            """
-            SELECT a.name FROM orders o JOIN accounts a ON a.id = o.account_id
-            WHERE o.asset_id = ? AND o.side = 'sell' AND o.state = 'open' ORDER BY o.id LIMIT 1
-            """, .int(patent.asset), read: { $0.text(0) })
+        try db.first(Self.patentHolderQuery, .int(patent.asset)) { $0.text(0) }
     }
 
     /// Issues the patent of an enacted recipe to its inventor.

@@ -53,6 +53,23 @@ public enum RuleSmoke {
             { _ = try $0.modifiers(components: ["forge": 1]) },
             { _ = try $0.cancelFee(recipe: "iron_ingot", inputs: [ItemAmount(asset: "ore", amount: 2)]) },
         ],
+        "parliament.lua": [
+            { _ = try $0.proposalTerms(.init(recipe: "gear", inventor: "alice", replaces: false, open: 0)) },
+            { _ = try $0.voteChanges(.init(recipe: "gear", inventor: "alice", replaces: false, open: 0)) },
+            { _ = try $0.quorum(.init(yes: 6, no: 3, abstain: 1, eligible: 40)) },
+            { _ = try $0.passes(.init(yes: 6, no: 3, abstain: 1, eligible: 40)) },
+        ],
+        "eligibility.lua": [
+            {
+                _ = try $0.mayVote(VoterFacts(
+                    kind: .player, ageDays: 30, payments: 5, spent: 5000, balance: 2000,
+                    activity: InviteFacts(invitee: "alice", daysActive: 3, crafts: 2, feesPaid: 50), singleSource: false))
+            },
+        ],
+        "patents.lua": [
+            { _ = try $0.patentTerm(recipe: "gear", inventor: "alice") },
+            { _ = try $0.royaltySinkShare(recipe: "gear", royalty: 250, holder: "alice", crafter: "bob") },
+        ],
         "rewards.lua": [
             { _ = try $0.reward(.daily, facts: firstClaim) },
             { _ = try $0.reward(.tap, facts: firstClaim) },

@@ -1,0 +1,66 @@
+import GRDB
+
+extension LedgerReader {
+    /// Proposals, newest first, optionally only those in one state.
+    public func proposals(state: ProposalState? = nil) throws -> [Proposal] {
+        try pool.read { db in
+            try Row.fetchAll(
+                db, sql: Self.proposalSelect + " WHERE ? IS NULL OR p.state = ? ORDER BY p.id DESC",
+                arguments: [state?.rawValue, state?.rawValue]
+            ).map(Self.proposal)
+        }
+    }
+
+    /// One proposal with its source and its voters.
+    public func proposal(_ id: Int64) throws -> ProposalDetail {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: Self.proposalSelect + " WHERE p.id = ?", arguments: [id]) else {
+                throw Rejection.unknownProposal(id)
+            }
+            let voters = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.name, v.eligible, v.reason, v.choice FROM proposal_voters v JOIN accounts a ON a.id = v.account_id
+                    WHERE v.proposal_id = ? ORDER BY a.name
+                    """,
+                arguments: [id]
+            ).map {
+                ProposalDetail.Voter(
+                    account: $0["name"], eligible: $0["eligible"], reason: $0["reason"],
+                    ballot: ($0["choice"] as String?).flatMap(Ballot.init(rawValue:)))
+            }
+            return ProposalDetail(proposal: Self.proposal(row), source: row["source"], voters: voters)
+        }
+    }
+
+    /// Accounts holding the veto role, besides the admin.
+    public func vetoers() throws -> [String] {
+        try pool.read { db in
+            try String.fetchAll(db, sql: "SELECT a.name FROM vetoers v JOIN accounts a ON a.id = v.account_id ORDER BY a.name")
+        }
+    }
+
+    /// The recipes the Parliament adopted, by name.
+    public func adoptedRecipes() throws -> [AdoptedRecipe] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM adopted_recipes ORDER BY recipe").map {
+                AdoptedRecipe(
+                    recipe: $0["recipe"], proposal: $0["proposal_id"], version: $0["version"], source: $0["source"],
+                    enactedSeq: $0["enacted_seq"])
+            }
+        }
+    }
+
+    private static let proposalSelect = """
+        SELECT p.*, a.name AS inventor FROM proposals p JOIN accounts a ON a.id = p.inventor_id
+        """
+
+    private static func proposal(_ row: Row) -> Proposal {
+        Proposal(
+            id: row["id"], inventor: row["inventor"], recipe: row["recipe"], title: row["title"], version: row["version"],
+            deposit: row["deposit"], state: ProposalState(rawValue: row["state"]) ?? .expired, createdAt: row["created_at"],
+            votingAt: row["voting_at"], closesAt: row["closes_at"], vetoEndsAt: row["veto_ends_at"], eligible: row["eligible"],
+            yes: row["yes"], no: row["no"], abstain: row["abstain"], vetoReason: row["veto_reason"], vetoedBy: row["vetoed_by"],
+            decidedSeq: row["decided_seq"])
+    }
+}
