@@ -11,8 +11,10 @@ public enum ScriptCheck {
         return problems
     }
 
-    /// Problems of one file, checked alone in a scratch sandbox.
+    /// Problems of one file, checked alone in a scratch sandbox. A file that does not compile is
+    /// reported once, not again as a recipe that cannot be read.
     public static func problems(with file: ScriptFile) -> [String] {
-        problems(with: [file], compiled: RuleCheck.check(file))
+        let compiled = RuleCheck.check(file)
+        return compiled.isEmpty ? problems(with: [file], compiled: []) : compiled.map(\.description)
     }
 }

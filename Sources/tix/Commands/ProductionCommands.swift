@@ -1,6 +1,7 @@
 import ArgumentParser
 import Engine
 import Foundation
+import LuaBridge
 
 struct FactoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -116,19 +117,55 @@ struct RecipesCommand: AsyncParsableCommand {
         commandName: "recipes", abstract: "The Parliament-approved recipes.", subcommands: [List.self, Show.self])
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Every recipe, with its inputs and outputs.")
+        static let configuration = CommandConfiguration(
+            abstract: "Every recipe: the genesis files of recipes/ and those the Parliament adopted, with origin, version and patent.")
         @OptionGroup var global: GlobalOptions
 
+        /// One recipe as listed: where it comes from (its file, or the proposal that adopted it), its
+        /// version (SHA-256 of its source) and its patent, if any.
+        struct Listing: Encodable {
+            var recipe: Recipe
+            var origin: String
+            var version: String
+            var patent: Patent?
+        }
+
         func run() async throws {
-            let recipes = try RecipeBook.read(URL(fileURLWithPath: global.recipes, isDirectory: true))
-            Output.emit(recipes.compactMap { try? $0.recipe.get() }, json: global.json) {
-                recipes.map { entry in
-                    switch entry.recipe {
-                    case .success(let recipe): RecipesCommand.line(recipe)
-                    case .failure(let error): "\(entry.file): BROKEN" + (error.line.map { " at line \($0)" } ?? "") + ": \(error.message)"
-                    }
-                }.joined(separator: "\n")
+            let directory = URL(fileURLWithPath: global.recipes, isDirectory: true)
+            let recipes = FileManager.default.isDirectory(global.recipes) ? try RecipeBook.read(directory) : []
+            let versions = FileManager.default.isDirectory(global.recipes)
+                ? Dictionary(uniqueKeysWithValues: try ScriptFile.all(in: directory).map { ($0.name, $0.sha256) }) : [:]
+            // The Parliament's recipes and patents live in the ledger, when there is one.
+            let (adopted, patents) = FileManager.default.fileExists(atPath: global.db)
+                ? try await GlobalOptions.run(try Engine(path: global.db, logger: GlobalOptions.quietLogger), json: global.json) {
+                    (try $0.reader.adoptedRecipes(), try $0.reader.patents())
+                } : ([], [])
+            let fromLedger: [Listing] = adopted.compactMap { entry in
+                (try? RecipeBook.recipe(in: ScriptFile(name: "\(entry.recipe).lua", source: entry.source))?.get()).map {
+                    Listing(recipe: $0, origin: "proposal #\(entry.proposal)", version: entry.version,
+                            patent: patents.first { $0.recipe == entry.recipe })
+                }
             }
+            let replaced = Set(fromLedger.map(\.recipe.id))
+            let fromFiles: [Listing] = recipes.compactMap { entry in
+                (try? entry.recipe.get()).flatMap { recipe in
+                    replaced.contains(recipe.id) ? nil : Listing(
+                        recipe: recipe, origin: "\(global.recipes)/\(entry.file)", version: versions[entry.file] ?? "", patent: nil)
+                }
+            }
+            let listings: [Listing] = (fromFiles + fromLedger).sorted { $0.recipe.id < $1.recipe.id }
+            let broken: [String] = recipes.compactMap { entry in
+                guard case .failure(let error) = entry.recipe else { return nil }
+                return "\(entry.file): BROKEN" + (error.line.map { " at line \($0)" } ?? "") + ": \(error.message)"
+            }
+            Output.emit(listings, json: global.json) { (listings.map(Self.line) + broken).joined(separator: "\n") }
+        }
+
+        static func line(_ listing: Listing) -> String {
+            let patent = listing.patent.map { patent in
+                "\tpatent held by \(patent.holder ?? "nobody") until \(ParliamentCommand.time(patent.expiresAt))"
+            }
+            return RecipesCommand.line(listing.recipe) + "\t\(listing.origin)\t\(listing.version.prefix(12))" + (patent ?? "")
         }
     }
 
