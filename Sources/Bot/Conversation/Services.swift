@@ -13,12 +13,11 @@ struct Services: Sendable {
     var reader: LedgerReader { engine.reader }
 
     /// The recipes the engine crafts from, read afresh since the engine swaps edited files in while it
-    /// runs. Files that do not read are left out, and so are ids the engine never crafts (only item
-    /// codes), which also keeps a recipe's id short enough for a button. A directory gone unreadable
-    /// offers none rather than failing the update: a failed update is handled again, and would hold up
-    /// those after it.
+    /// runs and the Parliament adopts new ones. Files that do not read are left out, and so are ids the
+    /// engine never crafts (only item codes), which also keeps a recipe's id short enough for a button.
+    /// A directory gone unreadable offers none rather than failing the update: a failed update is
+    /// handled again, and would hold up those after it.
     func recipes() -> [Recipe] {
-        guard let directory = engine.recipes, let book = try? RecipeBook.read(directory) else { return [] }
-        return book.compactMap { try? $0.recipe.get() }.filter { Asset.isValidCode($0.id) }
+        RecipeBook.live(engine.recipes, adopted: (try? reader.adoptedRecipes()) ?? []).filter { Asset.isValidCode($0.id) }
     }
 }

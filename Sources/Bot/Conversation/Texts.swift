@@ -359,7 +359,7 @@ enum Texts {
     }
 
     /// Journal time as "11-26 14:05" (UTC).
-    private static func time(_ millis: Int64) -> String {
+    static func time(_ millis: Int64) -> String {
         let date = Date(timeIntervalSince1970: TimeInterval(millis / 1000))
         let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
         let pad = { (n: Int?) in String(format: "%02d", n ?? 0) }

@@ -1,3 +1,5 @@
+import LuaBridge
+
 /// A proposal as players read it.
 public struct Proposal: Codable, Sendable, Hashable {
     public var id: Int64
@@ -41,6 +43,11 @@ public struct ProposalDetail: Codable, Sendable, Hashable {
     public var proposal: Proposal
     public var source: String
     public var voters: [Voter]
+
+    /// The recipe its source declares, as it would be crafted once enacted.
+    public var recipe: Recipe? {
+        try? RecipeBook.recipe(in: ScriptFile(name: "\(proposal.recipe).lua", source: source))?.get()
+    }
 }
 
 /// A recipe the Parliament adopted, installed from the ledger.

@@ -10,6 +10,15 @@ public enum RecipeBook {
         return try ScriptFile.all(in: directory).compactMap { file in parse(file, in: sandbox).map { (file.name, $0) } }
     }
 
+    /// The recipes crafting offers: the directory's good files, and the Parliament's adopted recipes in
+    /// place of (or beside) them, as the engine crafts them. For front ends that list what can be crafted.
+    public static func live(_ directory: URL?, adopted: [AdoptedRecipe]) -> [Recipe] {
+        let fromLedger = adopted.compactMap { try? recipe(in: ScriptFile(name: "\($0.recipe).lua", source: $0.source))?.get() }
+        let replaced = Set(fromLedger.map(\.id))
+        let fromFiles = ((try? directory.map(read)) ?? nil)?.compactMap { try? $0.recipe.get() } ?? []
+        return (fromFiles.filter { !replaced.contains($0.id) } + fromLedger).sorted { $0.id < $1.id }
+    }
+
     /// Why one recipe file (named as in its directory, `widget.lua`) cannot be used, if it cannot.
     public static func problem(with file: ScriptFile) -> RecipeError? {
         do {

@@ -1,0 +1,94 @@
+import Engine
+
+/// The Parliament in the chat: open proposals as cards that say first whether the player may vote (and
+/// why not), Yes / No / Abstain buttons for those who may, results and vetoes with their reasons, and
+/// the inventor's patents with the licenses they granted and hold.
+struct ParliamentSection: Section {
+    /// Decided proposals shown under the open ones.
+    static let recent = 5
+
+    var commands: [CommandRoute] {
+        [
+            CommandRoute(name: "parliament", arguments: "", summary: Texts.Parliament.summaryList, run: list),
+            CommandRoute(name: "proposal", arguments: Texts.Parliament.usageProposal, summary: Texts.Parliament.summaryProposal, run: card),
+            CommandRoute(name: "vote", arguments: Texts.Parliament.usageVote, summary: Texts.Parliament.summaryVote, run: vote),
+            CommandRoute(name: "patents", arguments: "", summary: Texts.Parliament.summaryPatents, run: patents),
+        ]
+    }
+
+    var buttons: [ButtonRoute] {
+        [
+            ButtonRoute(action: "parl", run: list),
+            ButtonRoute(action: "prop", run: card),
+            ButtonRoute(action: "pv", run: vote),
+            ButtonRoute(action: "pats", run: patents),
+        ]
+    }
+
+    var menu: [Button] { [Button(Texts.Parliament.label, "parl"), Button(Texts.Parliament.patentsLabel, "pats")] }
+
+    private func list(_ request: Request) async throws -> Answer {
+        let proposals = try request.reader.proposals()
+        let open = proposals.filter(\.state.isOpen)
+        let decided = proposals.filter { !$0.state.isOpen }.prefix(Self.recent)
+        return Answer(
+            text: Texts.Parliament.list(open: open.map(Texts.Parliament.line), decided: decided.map(Texts.Parliament.line)),
+            buttons: (open + decided).map { Button(Texts.Parliament.open($0.id, $0.recipe), "prop", String($0.id)) }.rows()
+                + [[Texts.menuButton]],
+            replacesPressed: true)
+    }
+
+    /// `prop:3` or `/proposal 3`: the card, eligibility first.
+    private func card(_ request: Request) async throws -> Answer {
+        let id = try request.id(0, of: "proposal", usage: Texts.Parliament.usageProposal)
+        return try Self.card(id, request, heading: nil)
+    }
+
+    /// `pv:3:yes` or `/vote 3 yes`.
+    private func vote(_ request: Request) async throws -> Answer {
+        let usage = Texts.Parliament.usageVote
+        let id = try request.id(0, of: "vote", usage: usage)
+        guard let ballot = Ballot(rawValue: try request.argument(1, of: "vote", usage: usage).lowercased()) else {
+            throw Problem.usage(command: "vote", arguments: usage)
+        }
+        _ = try await request.submit(.vote(account: try request.account, proposal: id, ballot: ballot))
+        return try Self.card(id, request, heading: Texts.Parliament.voted(ballot, id))
+    }
+
+    static func card(_ id: Int64, _ request: Request, heading: String?) throws -> Answer {
+        let detail = try request.reader.proposal(id)
+        let p = detail.proposal
+        let voter = request.player.flatMap { player in detail.voters.first { $0.account == player } }
+        let eligibility = heading ?? Texts.Parliament.eligibility(p, voter: voter, isPlayer: request.player != nil)
+        let recipe = detail.recipe.map {
+            Texts.Parliament.recipe(
+                inputs: $0.inputs.map { request.format($0.amount, $0.asset) }, outputs: $0.outputs.map { request.format($0.amount, $0.asset) },
+                takes: Rejection.duration($0.duration))
+        } ?? ""
+        let mayVote = p.state == .active && voter?.eligible == true && voter?.ballot == nil
+        let ballots = mayVote ? [Ballot.allCases.map { Button(Texts.Parliament.ballot($0), "pv", String(id), $0.rawValue) }] : []
+        return Answer(
+            text: Texts.Parliament.card(p, by: request.name(p.inventor), eligibility: eligibility, recipe: recipe),
+            buttons: ballots + [[Button(Texts.Parliament.label, "parl"), Texts.menuButton]], replacesPressed: true)
+    }
+
+    /// The player's patents (held now) and the licenses others granted them.
+    private func patents(_ request: Request) async throws -> Answer {
+        let account = try request.account
+        let patents = try request.reader.patents()
+        let ticket = Asset.ticket.code
+        let held = patents.filter { $0.holder == account }.map {
+            Texts.Parliament.patent(
+                $0.recipe, expires: $0.expiresAt, openTerms: $0.openRoyalty.map { request.format($0, ticket) },
+                earned: request.format($0.earned, ticket), licenses: $0.licenses.count)
+        }
+        let licensed = patents.flatMap { patent in
+            patent.licenses.filter { $0.licensee == account }.map {
+                Texts.Parliament.license(
+                    patent.recipe, holder: request.name(patent.holder ?? ""), royalty: request.format($0.royalty, ticket),
+                    craftsLeft: $0.craftsLeft)
+            }
+        }
+        return Answer(text: Texts.Parliament.patents(held: held, licensed: licensed), buttons: [[Texts.menuButton]], replacesPressed: true)
+    }
+}

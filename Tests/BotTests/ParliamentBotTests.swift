@@ -1,0 +1,66 @@
+import Bot
+import Engine
+import Foundation
+import LocalTelegram
+import Testing
+
+@Suite("The Parliament through the bot")
+struct ParliamentBotTests {
+    /// The shipped rules but eligibility.lua: every player votes, so the test needs no week-old accounts.
+    static func everyoneVotes() throws -> URL {
+        let rules = FileManager.default.temporaryDirectory.appendingPathComponent("tix-parliament-rules-\(UUID())")
+        try FileManager.default.copyItem(at: shippedRules, to: rules)
+        try FileManager.default.removeItem(at: rules.appendingPathComponent("eligibility.lua"))
+        return rules
+    }
+
+    @Test("cards say first who may vote and why not; Yes/No/Abstain vote once; results and vetoes read with their reasons")
+    func voteAndVeto() async throws {
+        try await withStage(rules: try Self.everyoneVotes()) { stage in
+            let alice = Player(stage, id: 401, username: "alice", firstName: "Alice")
+            let bob = Player(stage, id: 402, username: "bob", firstName: "Bob")
+            let dave = Player(stage, id: 404, username: "dave", firstName: "Dave")
+            for player in [alice, bob, dave] { try await player.send("/start") }
+            try await stage.admin(.mint(to: "alice", asset: "TIX", amount: 20_000))
+            let source = "recipe = { name = \"Gear\", inputs = { ore = 1 }, outputs = { gear = 1 }, duration = 60000 }\n"
+            try await stage.engine.submit(Submission(
+                actor: "alice", key: "p1", command: .propose(account: "alice", recipe: "gear", title: "Gears for all", source: source)))
+
+            let pending = try await alice.send("/proposal 1")
+            #expect(pending.text?.hasPrefix("🕒 Voting opens ") == true, "\(pending.text ?? "")")
+            #expect(pending.button("✅ Yes") == nil)
+
+            stage.clock.advance(by: 86_400_000)
+            try await stage.admin(.runDueJobs)
+            let list = try await alice.send("/parliament")
+            #expect(list.text?.contains("#1 gear — Gears for all (voting until ") == true, "\(list.text ?? "")")
+            let card = try #require(try await alice.press("🏛 #1 gear", on: list).message)
+            #expect(card.text?.hasPrefix("✅ You may vote on this, once.\n\n🏛 #1 gear: Gears for all\nby Alice") == true, "\(card.text ?? "")")
+            #expect(card.text?.contains("⚒ 1 ore → 1 gear, 1 min") == true, "\(card.text ?? "")")
+            let voted = try #require(try await alice.press("✅ Yes", on: card).message)
+            #expect(voted.text?.hasPrefix("🗳 You voted yes on #1.") == true, "\(voted.text ?? "")")
+            #expect(voted.text?.contains("Yes 1 · No 0 · Abstain 0 — 1 of 3 eligible voted") == true, "\(voted.text ?? "")")
+            #expect(voted.button("❌ No") == nil, "one person, one vote")
+            let again = try await alice.press("❌ No", on: card)
+            #expect(again.notice == "You already voted yes on proposal #1; one person, one vote.")
+
+            let carol = Player(stage, id: 403, username: "carol", firstName: "Carol")
+            try await carol.send("/start")
+            let late = try await carol.send("/proposal 1")
+            #expect(late.text?.hasPrefix("🚫 You may not vote: your account was opened after voting began.") == true, "\(late.text ?? "")")
+            #expect(late.button("✅ Yes") == nil)
+            #expect(try await carol.send("/vote 1 yes").text == "You may not vote on proposal #1: your account was opened after voting on it began")
+
+            try await bob.send("/vote 1 no")
+            try await dave.send("/vote 1 yes")
+            stage.clock.advance(by: 3 * 86_400_000)
+            try await stage.admin(.runDueJobs)
+            try await stage.admin(.veto(proposal: 1, reason: "Gears from one ore flood the market."))
+            let result = try await bob.send("/proposal 1")
+            #expect(result.text?.hasPrefix("🗳 You voted no.\n\n🏛 #1 gear") == true, "\(result.text ?? "")")
+            #expect(result.text?.hasSuffix("⛔ Vetoed: Gears from one ore flood the market.") == true, "\(result.text ?? "")")
+            let patents = try await alice.send("/patents")
+            #expect(patents.text?.hasPrefix("📜 You hold no patent.") == true)
+        }
+    }
+}
