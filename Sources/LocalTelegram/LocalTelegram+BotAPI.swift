@@ -105,6 +105,11 @@ extension LocalTelegram {
                 }
                 state.messages[chat]![id] = edited
                 return Answer(Self.message(id, chat: chat, text: text))
+            case "getFile":
+                guard let id = parameters["file_id"] as? String, let file = state.files[id] else {
+                    return Answer(failure: 400, "Bad Request: invalid file_id")
+                }
+                return Answer(["file_id": id, "file_unique_id": "u\(id)", "file_size": file.content.count, "file_path": file.path])
             case "answerCallbackQuery":
                 guard let id = parameters["callback_query_id"] as? String, let asked = state.openQueries.removeValue(forKey: id),
                     ContinuousClock.now - asked <= Self.callbackQueryLifetime

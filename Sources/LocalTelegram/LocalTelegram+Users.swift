@@ -26,6 +26,26 @@ extension LocalTelegram {
         }
     }
 
+    /// A user sends a file (a recipe `.lua`) to the bot, with an optional caption.
+    @discardableResult
+    public func sendDocument(named name: String, content: String, caption: String? = nil, from user: LocalUser) -> Sent {
+        let chat = LocalChat.privateChat(with: user)
+        return state.withLock { state in
+            let id = state.lastMessage[chat.id, default: 0] + 1
+            state.lastMessage[chat.id] = id
+            state.knownChats.insert(chat.id)
+            let fileID = "file\(state.files.count + 1)"
+            let bytes = Data(content.utf8)
+            state.files[fileID] = ("documents/\(fileID).lua", bytes)
+            var message: [String: Any] = [
+                "message_id": id, "from": user.json, "chat": chat.json, "date": Self.now,
+                "document": ["file_id": fileID, "file_unique_id": "u\(fileID)", "file_name": name, "file_size": bytes.count],
+            ]
+            if let caption { message["caption"] = caption }
+            return Sent(update: Self.enqueue(["message": message], in: &state), message: id)
+        }
+    }
+
     /// A user presses the button with `data` under a message of the bot's; returns the callback query id.
     @discardableResult
     public func press(_ data: String, on message: Int64, in chat: Int64, by user: LocalUser) -> String {

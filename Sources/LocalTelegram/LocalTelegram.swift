@@ -5,8 +5,8 @@ import Synchronization
 
 /// A stand-in for the Telegram Bot API on 127.0.0.1, speaking its wire format: updates with messages
 /// and callback queries, long polling with offsets that confirm, webhooks with the secret-token
-/// header, message ids per chat, edits, callback answers, and `ok`/`result`/`error_code`/
-/// `parameters.retry_after` answers. Tests and `tix-dev bench bot` drive users through it and read what
+/// header, message ids per chat, edits, callback answers, files users send (`getFile` and the
+/// download), and `ok`/`result`/`error_code`/`parameters.retry_after` answers. Tests and `tix-dev bench bot` drive users through it and read what
 /// the bot sent; faults can be injected per method.
 public final class LocalTelegram: Sendable {
     public static let botUser = LocalUser(id: 1_000_000, username: "tixbot", firstName: "Tix")
@@ -32,6 +32,8 @@ public final class LocalTelegram: Sendable {
         /// The tasks that push updates to the webhook: the last one, unless cancelled, is at work.
         var pushers: [Task<Void, Never>] = []
         var commands: [String] = []
+        /// Files users sent, by `file_id`: their `file_path` and bytes, for `getFile` and the download.
+        var files: [String: (path: String, content: Data)] = [:]
         var waiters: [UUID: Waiter] = [:]
         /// Counts changes, so a waiter never misses one that happened just before it waited.
         var version = 0
@@ -62,6 +64,7 @@ public final class LocalTelegram: Sendable {
     public func start() async throws -> String {
         let router = Router()
         router.post("**") { request, _ in try await self.serve(request) }
+        router.get("**") { request, _ in self.serveFile(request) }
         let port = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "tix.local-telegram")
         logger.logLevel = .critical
@@ -97,6 +100,16 @@ public final class LocalTelegram: Sendable {
         let parameters = (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any] ?? [:]
         let (status, answer) = await call(String(parts[parts.count - 1]), parameters, via: route)
         return Self.response(status, answer)
+    }
+
+    /// `GET /file/bot<token>/<file_path>`: a file a user sent, as `getFile` named it.
+    func serveFile(_ request: Request) -> Response {
+        let prefix = "/file/bot\(token)/"
+        let path = request.uri.path
+        guard path.hasPrefix(prefix), let file = state.withLock({ $0.files.values.first { $0.path == path.dropFirst(prefix.count) } }) else {
+            return Self.response(404, Self.error(404, "Not Found"))
+        }
+        return Response(status: .ok, headers: [.contentType: "application/octet-stream"], body: .init(byteBuffer: ByteBuffer(bytes: file.content)))
     }
 
     static func response(_ status: Int, _ body: String) -> Response {

@@ -14,6 +14,34 @@ struct ParliamentBotTests {
         return rules
     }
 
+    @Test("a .lua file sent to the bot is fetched with getFile and proposed; a broken one is refused with file and line")
+    func proposeByDocument() async throws {
+        try await withStage { stage in
+            let alice = Player(stage, id: 411, username: "alice", firstName: "Alice")
+            try await alice.send("/start")
+            try await stage.admin(.mint(to: "alice", asset: "TIX", amount: 20_000))
+            let send = { (name: String, content: String, caption: String?) async throws -> BotCall in
+                let mark = stage.telegram.callCount
+                stage.telegram.sendDocument(named: name, content: content, caption: caption, from: alice.user)
+                return try await stage.telegram.waitForCall(after: mark) { $0.method == "sendMessage" && $0.chat == 411 && $0.delivered }
+            }
+            let entries = try stage.entries()
+            let broken = try await send("gear.lua", "recipe = {\n  name = \"Gear\",\n  inputs = { ore = 1 \n", "Gears")
+            #expect(broken.text?.hasPrefix("That recipe cannot be proposed: gear.lua:4: '}' expected") == true, "\(broken.text ?? "")")
+            let notLua = try await send("gear.txt", "hello", nil)
+            #expect(notLua.text == "🏛 To propose a recipe, send its .lua file (at most 64 KiB), with a caption for its title.")
+            #expect(try stage.entries() == entries, "refusals change nothing")
+
+            let source = "recipe = { name = \"Gear\", inputs = { ore = 1 }, outputs = { gear = 1 }, duration = 60000 }\n"
+            let proposed = try await send("gear.lua", source, "Gears for all\nmore words")
+            #expect(proposed.text?.hasPrefix("🏛 Proposed as #1. 100.00 TIX is held until it is decided") == true, "\(proposed.text ?? "")")
+            #expect(proposed.text?.contains("🏛 #1 gear: Gears for all\nby Alice — in review until ") == true, "\(proposed.text ?? "")")
+            #expect(stage.telegram.calls.contains { $0.method == "getFile" })
+            let stored = try stage.engine.reader.proposal(1)
+            #expect(stored.source == source, "what is voted on is byte for byte what was sent")
+        }
+    }
+
     @Test("cards say first who may vote and why not; Yes/No/Abstain vote once; results and vetoes read with their reasons")
     func voteAndVeto() async throws {
         try await withStage(rules: try Self.everyoneVotes()) { stage in

@@ -43,6 +43,10 @@ public final class Conversation: Sendable {
             switch incoming.action {
             case .text(let text): return try await typed(text, incoming)
             case .press(let data): return try await pressed(data, incoming)
+            case .document(let name, let source, let caption):
+                let player = try services.players.account(of: incoming.from)
+                let request = request(incoming, [], player, joinedNow: false)
+                return try respond(try await ParliamentSection.propose(file: name, source: source, title: caption, request), incoming)
             }
         } catch let problem as Problem {
             return refusal(Texts.problem(problem), incoming, buttons: problem == .notRegistered ? [[Texts.startButton]] : [])
@@ -90,7 +94,7 @@ public final class Conversation: Sendable {
         var reply = Reply(chat: incoming.place.chat, text: answer.text, buttons: answer.buttons)
         switch incoming.action {
         case .press: reply.replacing = answer.replacesPressed ? incoming.messageID : nil
-        case .text: reply.quoting = incoming.place.isGroup ? incoming.messageID : nil
+        case .text, .document: reply.quoting = incoming.place.isGroup ? incoming.messageID : nil
         }
         var replies = [reply]
         for notice in answer.notices {
@@ -105,7 +109,7 @@ public final class Conversation: Sendable {
     private func refusal(_ text: String, _ incoming: Incoming, buttons: [[Button]] = []) -> Response {
         switch incoming.action {
         case .press: return Response(notice: text)
-        case .text:
+        case .text, .document:
             return Response(replies: [
                 Reply(chat: incoming.place.chat, text: text, buttons: buttons, quoting: incoming.place.isGroup ? incoming.messageID : nil)
             ])

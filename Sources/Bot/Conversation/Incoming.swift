@@ -5,6 +5,9 @@ public struct Incoming: Sendable {
         case text(String)
         /// A press on one of the bot's buttons, carrying the button's data.
         case press(String)
+        /// A file sent to the bot (`recipe.lua`), with its caption; `source` is its text once fetched,
+        /// nil when it is not a recipe file the bot fetches (another kind, or too large).
+        case document(name: String, source: String?, caption: String?)
     }
 
     /// The idempotency key of what this causes in the engine: the same key for the same update, however

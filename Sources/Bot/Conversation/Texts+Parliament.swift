@@ -70,6 +70,12 @@ extension Texts {
             "⚒ \(inputs.joined(separator: " + ")) → \(outputs.joined(separator: " + ")), \(takes)"
         }
 
+        static let notARecipeFile = "🏛 To propose a recipe, send its .lua file (at most 64 KiB), with a caption for its title."
+        static func defaultTitle(_ recipe: String) -> String { "A new recipe: \(recipe)" }
+        static func proposed(_ id: Int64, deposit: String) -> String {
+            "🏛 Proposed as #\(id). \(deposit) is held until it is decided: back if it is enacted, burned if voted down or vetoed."
+        }
+
         static func voted(_ ballot: Ballot, _ id: Int64) -> String { "🗳 You voted \(ballot.rawValue) on #\(id). One person, one vote." }
 
         static func patents(held: [String], licensed: [String]) -> String {

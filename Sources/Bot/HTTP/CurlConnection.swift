@@ -32,6 +32,15 @@ final class CurlConnection: @unchecked Sendable {
 
     /// POSTs a JSON body. Cancelling the calling task aborts the transfer (how a long poll stops).
     func post(_ url: String, json body: Data, timeout: Duration) async throws -> CurlResponse {
+        try await run(url, body, timeout)
+    }
+
+    /// GETs a URL (a file download).
+    func get(_ url: String, timeout: Duration) async throws -> CurlResponse {
+        try await run(url, nil, timeout)
+    }
+
+    private func run(_ url: String, _ body: Data?, _ timeout: Duration) async throws -> CurlResponse {
         let transfer = Transfer()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { done in
@@ -42,20 +51,21 @@ final class CurlConnection: @unchecked Sendable {
         }
     }
 
-    private func perform(_ url: String, _ body: Data, _ timeout: Duration, _ transfer: Transfer) throws -> CurlResponse {
+    /// One transfer: a POST of `body`, or a GET without one.
+    private func perform(_ url: String, _ body: Data?, _ timeout: Duration, _ transfer: Transfer) throws -> CurlResponse {
         guard !transfer.cancelled.load(ordering: .relaxed) else { throw HTTPError.cancelled }
         curl_easy_reset(handle)
         let context = Unmanaged.passUnretained(transfer).toOpaque()
         let millis = Int(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
-        let code: CURLcode = body.withUnsafeBytes { bytes in
+        let code: CURLcode = (body ?? Data()).withUnsafeBytes { bytes in
             var status = tix_curl_set_string(handle, CURLOPT_URL, url)
-            for (option, value) in [
-                (CURLOPT_NOSIGNAL, 1), (CURLOPT_POST, 1), (CURLOPT_POSTFIELDSIZE, bytes.count),
+            let method = body == nil ? [(CURLOPT_HTTPGET, 1)] : [(CURLOPT_POST, 1), (CURLOPT_POSTFIELDSIZE, bytes.count)]
+            for (option, value) in [(CURLOPT_NOSIGNAL, 1)] + method + [
                 (CURLOPT_TIMEOUT_MS, millis), (CURLOPT_CONNECTTIMEOUT_MS, min(millis, 10_000)), (CURLOPT_TCP_KEEPALIVE, 1),
             ] where status == CURLE_OK {
                 status = tix_curl_set_long(handle, option, value)
             }
-            if status == CURLE_OK {
+            if status == CURLE_OK, body != nil {
                 status = tix_curl_set_pointer(handle, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress))
             }
             if status == CURLE_OK { status = tix_curl_set_headers(handle, headers) }

@@ -55,6 +55,18 @@ struct ParliamentSection: Section {
         return try Self.card(id, request, heading: Texts.Parliament.voted(ballot, id))
     }
 
+    /// A `.lua` file sent to the bot: proposed as the recipe of its name, its caption's first line the
+    /// title; checked by the engine exactly as `tix rules check` does, refused with file and line.
+    static func propose(file: String, source: String?, title: String?, _ request: Request) async throws -> Answer {
+        guard let source, file.hasSuffix(".lua") else { return Answer(text: Texts.Parliament.notARecipeFile, buttons: [[Texts.menuButton]]) }
+        let recipe = String(file.dropLast(".lua".count))
+        let heading = title?.split(whereSeparator: \.isNewline).first.map(String.init) ?? Texts.Parliament.defaultTitle(recipe)
+        let receipt = try await request.submit(.propose(account: try request.account, recipe: recipe, title: heading, source: source))
+        guard let id = receipt.createdID else { return Answer(text: Texts.Parliament.notARecipeFile) }
+        let deposit = receipt.postings.reduce(0) { $0 + $1.amount }
+        return try card(id, request, heading: Texts.Parliament.proposed(id, deposit: request.format(deposit, Asset.ticket.code)))
+    }
+
     static func card(_ id: Int64, _ request: Request, heading: String?) throws -> Answer {
         let detail = try request.reader.proposal(id)
         let p = detail.proposal

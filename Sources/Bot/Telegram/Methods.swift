@@ -1,7 +1,16 @@
 /// The Bot API methods the bot calls, with their parameters as the API names them.
 enum Method: String, Sendable {
     case getMe, getUpdates, setWebhook, deleteWebhook, setMyCommands
-    case sendMessage, editMessageText, answerCallbackQuery
+    case sendMessage, editMessageText, answerCallbackQuery, getFile
+}
+
+struct GetFile: Encodable {
+    var fileId: String
+}
+
+/// A file as `getFile` describes it: where to download it from.
+struct TelegramFile: Decodable {
+    var filePath: String?
 }
 
 struct GetUpdates: Encodable {

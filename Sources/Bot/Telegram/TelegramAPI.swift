@@ -7,12 +7,16 @@ import Synchronization
 /// replies spread over a few more connections.
 final class TelegramAPI: Sendable {
     private let base: String
+    /// Where files are downloaded: `<api>/file/bot<token>/<file_path>`.
+    private let files: String
     private let poller = CurlConnection(label: "tix.bot.poll")
     private let senders: [CurlConnection]
     private let turn = Atomic(0)
 
     init(apiURL: String, token: String, connections: Int = 4) {
-        base = (apiURL.hasSuffix("/") ? String(apiURL.dropLast()) : apiURL) + "/bot" + token + "/"
+        let root = apiURL.hasSuffix("/") ? String(apiURL.dropLast()) : apiURL
+        base = root + "/bot" + token + "/"
+        files = root + "/file/bot" + token + "/"
         senders = (0..<max(1, connections)).map { CurlConnection(label: "tix.bot.send\($0)") }
     }
 
@@ -45,6 +49,21 @@ final class TelegramAPI: Sendable {
         } catch {
             return .failure(.transient("\(error)"))
         }
+    }
+
+    /// A file a user sent, by its `file_id`: `getFile` says where it is, then a GET fetches it. Any
+    /// failure is transient (``APIFailure``): the update is handled again later.
+    func download(fileID: String) async throws -> Data {
+        let file = try await call(.getFile, GetFile(fileId: fileID), as: TelegramFile.self)
+        guard let path = file.filePath else { throw APIFailure.transient("getFile: no file_path for \(fileID)") }
+        let response: CurlResponse
+        do {
+            response = try await nextSender().get(files + path, timeout: .seconds(30))
+        } catch {
+            throw APIFailure.transient("\(error)")
+        }
+        guard response.status == 200 else { throw APIFailure.transient("file download: HTTP \(response.status)") }
+        return response.body
     }
 
     private func nextSender() -> CurlConnection {

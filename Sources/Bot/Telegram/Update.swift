@@ -12,6 +12,15 @@ struct Message: Decodable, Sendable {
     var chat: Chat
     var text: String?
     var replyToMessage: RepliedMessage?
+    /// A file sent to the bot: a recipe proposed to the Parliament; its caption is the proposal's title.
+    var document: Document?
+    var caption: String?
+}
+
+struct Document: Decodable, Sendable {
+    var fileId: String
+    var fileName: String?
+    var fileSize: Int64?
 }
 
 /// The message a message answers; the API nests a whole Message, of which the bot needs the author.

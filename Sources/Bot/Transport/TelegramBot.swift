@@ -39,7 +39,7 @@ public final class TelegramBot: Sendable {
         let outbox = Outbox(database: database)
         let sender = Sender(api: api, outbox: outbox, limits: settings.limits, backoff: settings.backoff, logger: logger)
         await sender.enqueue(try outbox.pending())
-        let handler = UpdateHandler(conversation: conversation, clock: clock, logger: logger)
+        let handler = UpdateHandler(conversation: conversation, clock: clock, logger: logger) { [api] in try await api.download(fileID: $0) }
         let notifier = Task { await ReadyNotifier(conversation: conversation, outbox: outbox, sender: sender, logger: logger).run() }
         logger.info("bot running", metadata: ["bot": "@\(me.username ?? "?")", "api": "\(settings.apiURL)"])
         let ended: Result<Void, any Error>

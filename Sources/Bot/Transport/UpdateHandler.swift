@@ -1,3 +1,4 @@
+import Foundation
 import Engine
 import Logging
 
@@ -6,13 +7,19 @@ struct UpdateHandler: Sendable {
     let conversation: Conversation
     let clock: any EngineClock
     let logger: Logger
+    /// Fetches a file a user sent, by its `file_id` (`getFile`, then the download).
+    let download: @Sendable (String) async throws -> Data
     /// Failed handlings of updates not confirmed yet.
     private let failures = FailureCount()
 
-    init(conversation: Conversation, clock: any EngineClock, logger: Logger) {
+    /// The largest file fetched: a recipe proposal's limit.
+    static let maxDocument: Int64 = 65_536
+
+    init(conversation: Conversation, clock: any EngineClock, logger: Logger, download: @escaping @Sendable (String) async throws -> Data) {
         self.conversation = conversation
         self.clock = clock
         self.logger = logger
+        self.download = download
     }
 
     /// What a batch came to: the requests to store, and the updates set aside.
@@ -65,7 +72,7 @@ struct UpdateHandler: Sendable {
                 "update set aside as a dead letter after \(attempts) failed attempts",
                 metadata: ["update": "\(letter.updateID)", "chat": "\(incoming.place.chat)", "error": "\(error)"])
             let apology = switch incoming.action {
-            case .text: Response(replies: [Reply(chat: incoming.place.chat, text: Texts.setAside)])
+            case .text, .document: Response(replies: [Reply(chat: incoming.place.chat, text: Texts.setAside)])
             case .press: Response(notice: Texts.setAside)
             }
             return Handled(
@@ -77,9 +84,17 @@ struct UpdateHandler: Sendable {
     /// One update; an update the bot does not read (malformed, from a bot, an edit, a channel post)
     /// is skipped and confirmed with the rest.
     func handle(_ received: ReceivedUpdate) async throws -> [Outgoing] {
-        guard let update = received.update, let incoming = Incoming(update) else {
+        guard let update = received.update, var incoming = Incoming(update) else {
             logger.debug("update skipped", metadata: ["update": "\(received.id)"])
             return []
+        }
+        if case .document(let name, nil, let caption) = incoming.action, let document = update.message?.document,
+            name.hasSuffix(".lua"), (document.fileSize ?? 0) <= Self.maxDocument
+        {
+            let data = try await download(document.fileId)
+            if data.count <= Self.maxDocument {
+                incoming.action = .document(name: name, source: String(decoding: data, as: UTF8.self), caption: caption)
+            }
         }
         let response = try await conversation.handle(incoming)
         return try Outgoing.requests(for: response, in: incoming.place.chat, callbackQuery: update.callbackQuery?.id)
@@ -92,6 +107,7 @@ extension Incoming.Action {
         switch self {
         case .text(let text): text
         case .press(let data): "button: \(data)"
+        case .document(let name, _, _): "file: \(name)"
         }
     }
 }
@@ -109,6 +125,10 @@ extension Incoming {
             self.init(
                 key: key, from: Person(user), place: Place(message.chat), action: .text(text), messageID: message.messageId,
                 repliedTo: message.replyToMessage?.from.map(Person.init))
+        } else if let message = update.message, let document = message.document, let user = message.from, !user.isBot {
+            self.init(
+                key: key, from: Person(user), place: Place(message.chat),
+                action: .document(name: document.fileName ?? "", source: nil, caption: message.caption), messageID: message.messageId)
         } else if let query = update.callbackQuery, let data = query.data, let message = query.message, !query.from.isBot {
             self.init(
                 key: key, from: Person(query.from), place: Place(message.chat), action: .press(data), messageID: message.messageId)
