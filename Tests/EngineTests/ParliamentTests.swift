@@ -275,6 +275,28 @@ struct ParliamentTests {
         #expect(try engine.reader.proposal(id).proposal.yes == 1)
     }
 
+    @Test("when parliament.lua allows vote changes, a second vote replaces the first in the tally")
+    func voteChanges() async throws {
+        let rules = FileManager.default.temporaryDirectory.appendingPathComponent("tix-rules-\(UUID())")
+        try FileManager.default.copyItem(at: shippedRules, to: rules)
+        let file = rules.appendingPathComponent("parliament.lua")
+        try (try String(contentsOf: file, encoding: .utf8) + "\nfunction vote_changes(p) return p.inventor == \"alice\" end\n")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let clock = ManualClock()
+        let path = scratchPath()
+        let engine = try await parliament(clock: clock, path: path)
+        engine.close()
+        let changing = try Engine(path: path, clock: clock, rules: rules, recipes: shippedRecipes)
+        defer { changing.close() }
+        let id = try await propose(changing)
+        try await runJobs(changing, clock, after: day)
+        try await vote(changing, "bob", id, .yes)
+        try await vote(changing, "bob", id, .no)
+        let tally = try changing.reader.proposal(id)
+        #expect([tally.proposal.yes, tally.proposal.no] == [0, 1])
+        #expect(tally.voters.first { $0.account == "bob" }?.ballot == Ballot.no)
+    }
+
     @Test("a broken recipe is refused with its file and line, and changes nothing")
     func brokenProposal() async throws {
         let clock = ManualClock()

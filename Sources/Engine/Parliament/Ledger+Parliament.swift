@@ -4,7 +4,7 @@ import LuaBridge
 /// creator's veto and enactment. Every transition is a command: players' own, or `runDueJobs` running a
 /// proposal's ``Job/advanceProposal(_:)`` at each deadline, so a restart neither loses nor doubles one.
 extension Ledger {
-    /// The largest recipe source a proposal may carry, and the longest title and veto reason.
+    /// The largest recipe source a proposal may carry, and the longest title.
     static let maxSourceBytes = 65_536
     static let maxTitleLength = 120
 
@@ -65,12 +65,9 @@ extension Ledger {
             throw Rejection.brokenProposal("\(file.name): the Parliament adopts no faucets; a proposed recipe must have inputs")
         }
         guard try patent(recipeID, db) == nil else { throw Rejection.recipePatented(recipeID) }
-        let open = try db.first(
-            "SELECT COUNT(*) FROM proposals WHERE inventor_id = ? AND state IN ('pending', 'active', 'approved')",
-            .int(account.id)) { $0.int(0) } ?? 0
-        let facts = RuleSet.ProposalFacts(recipe: recipeID, inventor: inventor, replaces: try rules.recipe(recipeID) != nil, open: open)
+        let facts = try proposalFacts(recipeID, inventor: (inventor, account.id), db)
         let terms = try rules.proposalTerms(facts)
-        guard open < terms.maxOpen else { throw Rejection.proposalLimit(limit: terms.maxOpen) }
+        guard facts.open < terms.maxOpen else { throw Rejection.proposalLimit(limit: terms.maxOpen) }
         let votingAt = try Self.later(at, by: terms.reviewDelay)
         let closesAt = try Self.later(votingAt, by: terms.votingPeriod)
         let vetoEndsAt = try Self.later(closesAt, by: terms.vetoWindow)
@@ -99,7 +96,8 @@ extension Ledger {
         else { throw Rejection.notEligible(id, "your account was opened after voting on it began") }
         guard eligible else { throw Rejection.notEligible(id, reason) }
         if let choice {
-            let facts = RuleSet.ProposalFacts(recipe: proposal.recipe, inventor: proposal.inventor, replaces: false, open: 0)
+            guard let inventor = try self.account(named: proposal.inventor, in: db) else { throw Rejection.unknownAccount(proposal.inventor) }
+            let facts = try proposalFacts(proposal.recipe, inventor: (proposal.inventor, inventor.id), excluding: id, db)
             guard try rules.voteChanges(facts) else { throw Rejection.alreadyVoted(id, choice.rawValue) }
             try count(choice, on: id, by: -1, db)
         }
@@ -107,6 +105,17 @@ extension Ledger {
             "UPDATE proposal_voters SET choice = ?, voted_seq = ? WHERE proposal_id = ? AND account_id = ?",
             .text(ballot.rawValue), .int(seq), .int(id), .int(account.id))
         try count(ballot, on: id, by: 1, db)
+    }
+
+    /// What `parliament.lua` is told about a proposal of `recipe` by `inventor`: whether it replaces a
+    /// genesis recipe, and the inventor's other open proposals (`excluding` this one, once it exists).
+    private func proposalFacts(
+        _ recipe: String, inventor: (name: String, id: Int64), excluding id: Int64 = 0, _ db: HotConnection
+    ) throws -> RuleSet.ProposalFacts {
+        let open = try db.first(
+            "SELECT COUNT(*) FROM proposals WHERE inventor_id = ? AND id != ? AND state IN ('pending', 'active', 'approved')",
+            .int(inventor.id), .int(id)) { $0.int(0) } ?? 0
+        return RuleSet.ProposalFacts(recipe: recipe, inventor: inventor.name, replaces: try rules.recipe(recipe) != nil, open: open)
     }
 
     private func count(_ ballot: Ballot, on id: Int64, by delta: Int64, _ db: HotConnection) throws {
