@@ -42,6 +42,49 @@ struct ParliamentBotTests {
         }
     }
 
+    @Test("eligible players hear once that voting opened, unless they turned it off or heard within hours; inventors hear the result")
+    func notices() async throws {
+        try await withStage(rules: try Self.everyoneVotes()) { stage in
+            let alice = Player(stage, id: 421, username: "alice", firstName: "Alice")
+            let bob = Player(stage, id: 422, username: "bob", firstName: "Bob")
+            let dave = Player(stage, id: 424, username: "dave", firstName: "Dave")
+            for player in [alice, bob, dave] { try await player.send("/start") }
+            #expect(try await bob.send("/parliament_notices off").text?.hasPrefix("🔕") == true)
+            for name in ["alice", "bob", "dave"] { try await stage.admin(.mint(to: name, asset: "TIX", amount: 20_000)) }
+            let propose = { (account: String, recipe: String) in
+                _ = try await stage.engine.submit(Submission(
+                    actor: account, key: "p-\(recipe)",
+                    command: .propose(
+                        account: account, recipe: recipe, title: "More \(recipe)",
+                        source: "recipe = { name = \"X\", inputs = { ore = 1 }, outputs = { \(recipe) = 1 }, duration = 1000 }\n")))
+            }
+            try await propose("alice", "gear")
+            try await propose("dave", "cog")
+            stage.clock.advance(by: 2 * 3_600_000)
+            try await propose("bob", "wheel")  // opens two hours after the others
+            let mark = stage.telegram.callCount
+            stage.clock.advance(by: 22 * 3_600_000)
+            try await stage.admin(.runDueJobs)
+            let told = try await stage.telegram.waitForCall(after: mark) { $0.chat == 421 && $0.text?.hasPrefix("🏛 Voting opened") == true }
+            #expect(told.text?.contains("#1 gear — More gear") == true && told.text?.contains("#2 cog — More cog") == true, "one message for both")
+            #expect(told.button("🏛 #1 gear") != nil)
+            try await alice.send("/vote 1 yes")
+            stage.clock.advance(by: 2 * 3_600_000)
+            try await stage.admin(.runDueJobs)  // wheel opens: alice and dave were told two hours ago
+            stage.clock.advance(by: 3 * 86_400_000)
+            try await stage.admin(.runDueJobs)  // gear approved, cog and wheel expire
+            stage.clock.advance(by: 86_400_000)
+            try await stage.admin(.runDueJobs)  // gear enacted
+            let enacted = try await stage.telegram.waitForCall(after: mark) { $0.chat == 421 && $0.text?.hasPrefix("🎉") == true }
+            #expect(enacted.text == "🎉 Your proposal #1 gear was enacted: the recipe is live and its patent is yours. Your deposit is back.")
+            let expired = try await stage.telegram.waitForCall(after: mark) { $0.chat == 424 && $0.text?.hasPrefix("Your proposal #2") == true }
+            #expect(expired.text == "Your proposal #2 cog expired: too few votes; your deposit is back.")
+            let calls = stage.telegram.calls.dropFirst(mark)
+            #expect(calls.filter { $0.chat == 421 && $0.text?.hasPrefix("🏛 Voting opened") == true }.count == 1, "at most one every few hours")
+            #expect(!calls.contains { $0.chat == 422 && $0.text?.hasPrefix("🏛 Voting opened") == true }, "bob turned them off")
+        }
+    }
+
     @Test("cards say first who may vote and why not; Yes/No/Abstain vote once; results and vetoes read with their reasons")
     func voteAndVeto() async throws {
         try await withStage(rules: try Self.everyoneVotes()) { stage in

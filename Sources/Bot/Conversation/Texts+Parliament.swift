@@ -76,6 +76,25 @@ extension Texts {
             "🏛 Proposed as #\(id). \(deposit) is held until it is decided: back if it is enacted, burned if voted down or vetoed."
         }
 
+        static let summaryNotices = "on or off: hear when voting opens on a proposal"
+        static let usageNotices = "on|off"
+        static func notices(_ on: Bool) -> String {
+            on ? "🔔 You will hear when voting opens (at most every few hours)." : "🔕 You will not hear when voting opens; /parliament shows what is open."
+        }
+
+        static func votingOpened(_ lines: [String]) -> String {
+            "🏛 Voting opened:\n" + lines.joined(separator: "\n") + "\nOne person, one vote. (/parliament_notices off to stop these)"
+        }
+
+        static func decided(_ p: Proposal) -> String {
+            switch p.state {
+            case .enacted: "🎉 Your proposal #\(p.id) \(p.recipe) was enacted: the recipe is live and its patent is yours. Your deposit is back."
+            case .vetoed: "⛔ Your proposal #\(p.id) \(p.recipe) was vetoed: \(p.vetoReason ?? "")"
+            case .defeated: "Your proposal #\(p.id) \(p.recipe) was voted down: \(p.yes) yes, \(p.no) no."
+            default: "Your proposal #\(p.id) \(p.recipe) \(state(p)); your deposit is back."
+            }
+        }
+
         static func voted(_ ballot: Ballot, _ id: Int64) -> String { "🗳 You voted \(ballot.rawValue) on #\(id). One person, one vote." }
 
         static func patents(held: [String], licensed: [String]) -> String {

@@ -13,6 +13,8 @@ struct ParliamentSection: Section {
             CommandRoute(name: "proposal", arguments: Texts.Parliament.usageProposal, summary: Texts.Parliament.summaryProposal, run: card),
             CommandRoute(name: "vote", arguments: Texts.Parliament.usageVote, summary: Texts.Parliament.summaryVote, run: vote),
             CommandRoute(name: "patents", arguments: "", summary: Texts.Parliament.summaryPatents, run: patents),
+            CommandRoute(
+                name: "parliament_notices", arguments: Texts.Parliament.usageNotices, summary: Texts.Parliament.summaryNotices, run: notices),
         ]
     }
 
@@ -82,6 +84,15 @@ struct ParliamentSection: Section {
         return Answer(
             text: Texts.Parliament.card(p, by: request.name(p.inventor), eligibility: eligibility, recipe: recipe),
             buttons: ballots + [[Button(Texts.Parliament.label, "parl"), Texts.menuButton]], replacesPressed: true)
+    }
+
+    /// `/parliament_notices off` (or `on`): whether "voting opened" notices come.
+    private func notices(_ request: Request) async throws -> Answer {
+        let usage = Texts.Parliament.usageNotices
+        let choice = try request.argument(0, of: "parliament_notices", usage: usage).lowercased()
+        guard choice == "on" || choice == "off" else { throw Problem.usage(command: "parliament_notices", arguments: usage) }
+        try request.services.outbox.setQuiet(try request.account, choice == "off")
+        return Answer(text: Texts.Parliament.notices(choice == "on"), buttons: [[Button(Texts.Parliament.label, "parl"), Texts.menuButton]])
     }
 
     /// The player's patents (held now) and the licenses others granted them.

@@ -78,6 +78,21 @@ enum BotSchema {
                 CREATE UNIQUE INDEX bot_players_by_display_name ON bot_players(display_name);
                 """)
         }
+        // The Parliament's notices: the last journal entry announced (it starts at the entries so far, so
+        // an existing game is not flooded with old news), players who turned "voting opened" notices
+        // off, and when each player last had one (they come at most every few hours).
+        migrator.registerMigration("bot parliament notices") { db in
+            try db.execute(sql: """
+                CREATE TABLE bot_parliament_cursor (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    seq INTEGER NOT NULL);
+                INSERT INTO bot_parliament_cursor (id, seq) SELECT 1, COALESCE(MAX(seq), 0) FROM journal;
+                CREATE TABLE bot_parliament_quiet (account TEXT PRIMARY KEY);
+                CREATE TABLE bot_parliament_notified (
+                    account TEXT PRIMARY KEY,
+                    at INTEGER NOT NULL);
+                """)
+        }
         return migrator
     }
 }

@@ -41,6 +41,9 @@ public final class TelegramBot: Sendable {
         await sender.enqueue(try outbox.pending())
         let handler = UpdateHandler(conversation: conversation, clock: clock, logger: logger) { [api] in try await api.download(fileID: $0) }
         let notifier = Task { await ReadyNotifier(conversation: conversation, outbox: outbox, sender: sender, logger: logger).run() }
+        let parliament = Task {
+            await ParliamentNotifier(conversation: conversation, outbox: outbox, sender: sender, clock: clock, logger: logger).run()
+        }
         logger.info("bot running", metadata: ["bot": "@\(me.username ?? "?")", "api": "\(settings.apiURL)"])
         let ended: Result<Void, any Error>
         do {
@@ -62,7 +65,9 @@ public final class TelegramBot: Sendable {
             ended = .failure(error)
         }
         notifier.cancel()
+        parliament.cancel()
         await notifier.value
+        await parliament.value
         await sender.stop()
         try ended.get()
     }

@@ -171,7 +171,7 @@ extension Ledger {
         switch proposal.state {
         case .pending:
             try snapshotVoters(proposal, at: at, db)
-            try db.run("UPDATE proposals SET state = 'active' WHERE id = ?", .int(id))
+            try db.run("UPDATE proposals SET state = 'active', activated_seq = ? WHERE id = ?", .int(seq), .int(id))
             _ = try queue.schedule(.advanceProposal(id), dueAt: proposal.closesAt, seq: seq, format: format, owner: owner)
             return []
         case .active:

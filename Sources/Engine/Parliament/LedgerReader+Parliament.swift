@@ -33,6 +33,37 @@ extension LedgerReader {
         }
     }
 
+    /// Voting openings and decisions after journal entry `seq`, in entry order, at most `limit`.
+    public func proposalEvents(after seq: Int64, limit: Int) throws -> [ProposalEvent] {
+        try pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM (
+                        SELECT p.*, a.name AS inventor, p.activated_seq AS event_seq, 0 AS decided
+                        FROM proposals p JOIN accounts a ON a.id = p.inventor_id WHERE p.activated_seq > :seq
+                        UNION ALL SELECT p.*, a.name, p.decided_seq, 1
+                        FROM proposals p JOIN accounts a ON a.id = p.inventor_id WHERE p.decided_seq > :seq)
+                    ORDER BY event_seq, id LIMIT :limit
+                    """,
+                arguments: ["seq": seq, "limit": limit]
+            ).map { ProposalEvent(seq: $0["event_seq"], kind: $0["decided"] == 1 ? .decided : .votingOpened, proposal: Self.proposal($0)) }
+        }
+    }
+
+    /// The accounts the snapshot of a proposal lets vote.
+    public func eligibleVoters(of id: Int64) throws -> [String] {
+        try pool.read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT a.name FROM proposal_voters v JOIN accounts a ON a.id = v.account_id
+                    WHERE v.proposal_id = ? AND v.eligible = 1 ORDER BY a.id
+                    """,
+                arguments: [id])
+        }
+    }
+
     /// Accounts holding the veto role, besides the admin.
     public func vetoers() throws -> [String] {
         try pool.read { db in

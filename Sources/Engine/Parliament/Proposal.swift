@@ -30,6 +30,15 @@ public struct Proposal: Codable, Sendable, Hashable {
     public var votes: Int64 { yes + no + abstain }
 }
 
+/// A moment front ends announce: voting on a proposal opened, or the proposal was decided, at journal
+/// entry `seq`.
+public struct ProposalEvent: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case votingOpened, decided }
+    public var seq: Int64
+    public var kind: Kind
+    public var proposal: Proposal
+}
+
 /// A proposal in full: its source and every voter of its snapshot.
 public struct ProposalDetail: Codable, Sendable, Hashable {
     public struct Voter: Codable, Sendable, Hashable {

@@ -223,10 +223,13 @@ package enum Schema {
                     yes INTEGER NOT NULL DEFAULT 0,
                     no INTEGER NOT NULL DEFAULT 0,
                     abstain INTEGER NOT NULL DEFAULT 0,
+                    activated_seq INTEGER,
                     decided_seq INTEGER,
                     veto_reason TEXT,
                     vetoed_by TEXT);
                 CREATE INDEX proposals_open ON proposals(inventor_id) WHERE state IN ('pending', 'active', 'approved');
+                CREATE INDEX proposals_activated ON proposals(activated_seq) WHERE activated_seq IS NOT NULL;
+                CREATE INDEX proposals_decided ON proposals(decided_seq) WHERE decided_seq IS NOT NULL;
                 CREATE TABLE proposal_voters (
                     proposal_id INTEGER NOT NULL REFERENCES proposals(id),
                     account_id INTEGER NOT NULL REFERENCES accounts(id),

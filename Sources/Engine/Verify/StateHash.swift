@@ -40,8 +40,8 @@ enum StateHash {
             ("invites", "SELECT invitee_id, inviter_id, named_seq, paid_seq FROM invites ORDER BY invitee_id", 4),
             ("proposals", """
                 SELECT id, inventor_id, recipe, title, version, deposit, state, voting_at, closes_at, veto_ends_at, eligible,
-                       yes, no, abstain, decided_seq, veto_reason, vetoed_by FROM proposals ORDER BY id
-                """, 17),
+                       yes, no, abstain, activated_seq, decided_seq, veto_reason, vetoed_by FROM proposals ORDER BY id
+                """, 18),
             ("proposal_voters", """
                 SELECT proposal_id, account_id, eligible, reason, choice, voted_seq FROM proposal_voters
                 ORDER BY proposal_id, account_id
