@@ -82,6 +82,18 @@ struct ParliamentBotTests {
             let calls = stage.telegram.calls.dropFirst(mark)
             #expect(calls.filter { $0.chat == 421 && $0.text?.hasPrefix("🏛 Voting opened") == true }.count == 1, "at most one every few hours")
             #expect(!calls.contains { $0.chat == 422 && $0.text?.hasPrefix("🏛 Voting opened") == true }, "bob turned them off")
+
+            // The inventor's menu: patents, licenses and open terms.
+            let granted = try await alice.send("/license @dave gear 2 5")
+            #expect(granted.text == "📜 Dave may craft gear for 2.00 TIX a craft, 5 times; the royalty comes to you.")
+            let heard = try await stage.telegram.waitForCall(after: mark) { $0.chat == 424 && $0.text?.hasPrefix("📜") == true }
+            #expect(heard.text == "📜 Alice licensed gear to you: 2.00 TIX a craft, 5 times.")
+            #expect(try await bob.send("/license @dave gear 2").text == "bob does not hold the patent on gear.")
+            #expect(try await alice.send("/terms gear 1.50").text == "📜 Anyone may now craft gear for 1.50 TIX a craft.")
+            let patents = try await alice.send("/patents")
+            #expect(patents.text?.hasPrefix("📜 Your patents:\ngear: until ") == true, "\(patents.text ?? "")")
+            #expect(patents.text?.hasSuffix("1 license, earned 0.00 TIX, open to all at 1.50 TIX a craft") == true, "\(patents.text ?? "")")
+            #expect(try await dave.send("/patents").text?.hasSuffix("Your licenses:\ngear from Alice at 2.00 TIX a craft, 5 crafts left") == true)
         }
     }
 

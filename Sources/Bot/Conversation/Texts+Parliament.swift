@@ -76,6 +76,20 @@ extension Texts {
             "🏛 Proposed as #\(id). \(deposit) is held until it is decided: back if it is enacted, burned if voted down or vetoed."
         }
 
+        static let summaryLicense = "let a player craft your patented recipe for a royalty per craft"
+        static let usageLicense = "@player RECIPE ROYALTY [CRAFTS]"
+        static let summaryTerms = "offer your patented recipe to all at a royalty per craft (off to stop)"
+        static let usageTerms = "RECIPE ROYALTY|off"
+        static func licensed(_ recipe: String, to licensee: String, royalty: String, crafts: Int64?) -> String {
+            "📜 \(licensee) may craft \(recipe) for \(royalty) a craft" + (crafts.map { ", \($0) times" } ?? "") + "; the royalty comes to you."
+        }
+        static func licenseGranted(_ recipe: String, by holder: String, royalty: String, crafts: Int64?) -> String {
+            "📜 \(holder) licensed \(recipe) to you: \(royalty) a craft" + (crafts.map { ", \($0) times" } ?? "") + "."
+        }
+        static func terms(_ recipe: String, royalty: String?) -> String {
+            royalty.map { "📜 Anyone may now craft \(recipe) for \($0) a craft." } ?? "📜 \(recipe) is no longer offered to all."
+        }
+
         static let summaryNotices = "on or off: hear when voting opens on a proposal"
         static let usageNotices = "on|off"
         static func notices(_ on: Bool) -> String {

@@ -13,6 +13,8 @@ struct ParliamentSection: Section {
             CommandRoute(name: "proposal", arguments: Texts.Parliament.usageProposal, summary: Texts.Parliament.summaryProposal, run: card),
             CommandRoute(name: "vote", arguments: Texts.Parliament.usageVote, summary: Texts.Parliament.summaryVote, run: vote),
             CommandRoute(name: "patents", arguments: "", summary: Texts.Parliament.summaryPatents, run: patents),
+            CommandRoute(name: "license", arguments: Texts.Parliament.usageLicense, summary: Texts.Parliament.summaryLicense, run: license),
+            CommandRoute(name: "terms", arguments: Texts.Parliament.usageTerms, summary: Texts.Parliament.summaryTerms, run: terms),
             CommandRoute(
                 name: "parliament_notices", arguments: Texts.Parliament.usageNotices, summary: Texts.Parliament.summaryNotices, run: notices),
         ]
@@ -84,6 +86,38 @@ struct ParliamentSection: Section {
         return Answer(
             text: Texts.Parliament.card(p, by: request.name(p.inventor), eligibility: eligibility, recipe: recipe),
             buttons: ballots + [[Button(Texts.Parliament.label, "parl"), Texts.menuButton]], replacesPressed: true)
+    }
+
+    /// `/license @bob gear 2.50 [10]`: a license for a recipe whose patent the player holds, at a royalty
+    /// per craft, optionally for a number of crafts.
+    private func license(_ request: Request) async throws -> Answer {
+        let usage = Texts.Parliament.usageLicense
+        let (licensee, words) = try Payee(services: request.services).recipient(of: request, command: "license", usage: usage)
+        guard (2...3).contains(words.count), let recipe = words.first else { throw Problem.usage(command: "license", arguments: usage) }
+        let royalty = try request.parse(words[words.startIndex + 1], Asset.ticket.code)
+        let crafts = try words.dropFirst(2).first.map { text in
+            guard let count = Int64(text) else { throw Problem.notANumber(text) }
+            return count
+        }
+        let grant = LicenseGrant(holder: try request.account, recipe: recipe, licensee: licensee, royalty: royalty, crafts: crafts)
+        _ = try await request.submit(.license(grant))
+        return Answer(
+            text: Texts.Parliament.licensed(recipe, to: request.name(licensee), royalty: request.format(royalty, Asset.ticket.code), crafts: crafts),
+            buttons: [[Button(Texts.Parliament.patentsLabel, "pats"), Texts.menuButton]],
+            notices: [Notice(account: licensee, text: Texts.Parliament.licenseGranted(
+                recipe, by: request.name(grant.holder), royalty: request.format(royalty, Asset.ticket.code), crafts: crafts))])
+    }
+
+    /// `/terms gear 1.50` offers the recipe to all at that royalty; `/terms gear off` withdraws it.
+    private func terms(_ request: Request) async throws -> Answer {
+        let usage = Texts.Parliament.usageTerms
+        let recipe = try request.argument(0, of: "terms", usage: usage)
+        let text = try request.argument(1, of: "terms", usage: usage)
+        let royalty = text.lowercased() == "off" ? nil : try request.parse(text, Asset.ticket.code)
+        _ = try await request.submit(.setPatentTerms(holder: try request.account, recipe: recipe, royalty: royalty))
+        return Answer(
+            text: Texts.Parliament.terms(recipe, royalty: royalty.map { request.format($0, Asset.ticket.code) }),
+            buttons: [[Button(Texts.Parliament.patentsLabel, "pats"), Texts.menuButton]])
     }
 
     /// `/parliament_notices off` (or `on`): whether "voting opened" notices come.

@@ -28,14 +28,14 @@ extension Outbox {
         }
     }
 
-    /// Stores the notices of the entries after `old` up to `new`, notes who was told voting opened at
-    /// `at`, and moves the cursor, in one transaction. Nil, storing nothing, when the cursor is no longer
+    /// Stores the notices of the entries after `old` up to `new`, notes who was told of a vote opened
+    /// when, and moves the cursor, in one transaction. Nil, storing nothing, when the cursor is no longer
     /// at `old`: another instance of the bot on this database announced them first.
-    func commit(_ notices: [Outgoing], parliament old: Int64, through new: Int64, told voters: [String], at: Int64) throws -> [Item]? {
+    func commit(_ notices: [Outgoing], parliament old: Int64, through new: Int64, told voters: [String: Int64]) throws -> [Item]? {
         try database.write { db in
             try db.execute(sql: "UPDATE bot_parliament_cursor SET seq = ? WHERE seq = ?", arguments: [new, old])
             guard db.changesCount == 1 else { return nil }
-            for voter in voters {
+            for (voter, at) in voters {
                 try db.execute(
                     sql: "INSERT INTO bot_parliament_notified (account, at) VALUES (?, ?) ON CONFLICT (account) DO UPDATE SET at = excluded.at",
                     arguments: [voter, at])

@@ -12,7 +12,6 @@ struct ParliamentNotifier: Sendable {
     let conversation: Conversation
     let outbox: Outbox
     let sender: Sender
-    let clock: any EngineClock
     let logger: Logger
 
     /// Until cancelled.
@@ -31,10 +30,9 @@ struct ParliamentNotifier: Sendable {
         let cursor = try outbox.parliamentCursor()
         let events = try conversation.services.reader.proposalEvents(after: cursor, limit: Self.batch)
         guard let last = events.last else { return }
-        let now = clock.now()
         let (replies, told) = try conversation.parliamentNotices(
-            events, quiet: try outbox.quietVoters(), lastTold: try outbox.lastVotingNotices(), now: now)
-        if let stored = try outbox.commit(replies.map(Outgoing.init), parliament: cursor, through: last.seq, told: told, at: now) {
+            events, quiet: try outbox.quietVoters(), lastTold: try outbox.lastVotingNotices())
+        if let stored = try outbox.commit(replies.map(Outgoing.init), parliament: cursor, through: last.seq, told: told) {
             await sender.enqueue(stored)
         }
     }

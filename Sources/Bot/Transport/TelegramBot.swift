@@ -42,7 +42,7 @@ public final class TelegramBot: Sendable {
         let handler = UpdateHandler(conversation: conversation, clock: clock, logger: logger) { [api] in try await api.download(fileID: $0) }
         let notifier = Task { await ReadyNotifier(conversation: conversation, outbox: outbox, sender: sender, logger: logger).run() }
         let parliament = Task {
-            await ParliamentNotifier(conversation: conversation, outbox: outbox, sender: sender, clock: clock, logger: logger).run()
+            await ParliamentNotifier(conversation: conversation, outbox: outbox, sender: sender, logger: logger).run()
         }
         logger.info("bot running", metadata: ["bot": "@\(me.username ?? "?")", "api": "\(settings.apiURL)"])
         let ended: Result<Void, any Error>

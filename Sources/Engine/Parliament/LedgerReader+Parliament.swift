@@ -39,15 +39,19 @@ extension LedgerReader {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT * FROM (
+                    SELECT e.*, j.at AS event_at FROM (
                         SELECT p.*, a.name AS inventor, p.activated_seq AS event_seq, 0 AS decided
                         FROM proposals p JOIN accounts a ON a.id = p.inventor_id WHERE p.activated_seq > :seq
                         UNION ALL SELECT p.*, a.name, p.decided_seq, 1
-                        FROM proposals p JOIN accounts a ON a.id = p.inventor_id WHERE p.decided_seq > :seq)
-                    ORDER BY event_seq, id LIMIT :limit
+                        FROM proposals p JOIN accounts a ON a.id = p.inventor_id WHERE p.decided_seq > :seq) e
+                    JOIN journal j ON j.seq = e.event_seq
+                    ORDER BY e.event_seq, e.id LIMIT :limit
                     """,
                 arguments: ["seq": seq, "limit": limit]
-            ).map { ProposalEvent(seq: $0["event_seq"], kind: $0["decided"] == 1 ? .decided : .votingOpened, proposal: Self.proposal($0)) }
+            ).map {
+                ProposalEvent(
+                    seq: $0["event_seq"], at: $0["event_at"], kind: $0["decided"] == 1 ? .decided : .votingOpened, proposal: Self.proposal($0))
+            }
         }
     }
 

@@ -35,6 +35,8 @@ public struct Proposal: Codable, Sendable, Hashable {
 public struct ProposalEvent: Sendable, Hashable {
     public enum Kind: Sendable, Hashable { case votingOpened, decided }
     public var seq: Int64
+    /// The entry's journal time.
+    public var at: Int64
     public var kind: Kind
     public var proposal: Proposal
 }
