@@ -113,8 +113,13 @@ struct ParliamentBotTests {
             #expect(pending.text?.hasPrefix("🕒 Voting opens ") == true, "\(pending.text ?? "")")
             #expect(pending.button("✅ Yes") == nil)
 
+            let opening = stage.telegram.callCount
             stage.clock.advance(by: 86_400_000)
             try await stage.admin(.runDueJobs)
+            // Each voter hears that voting opened; wait for those notices, so they are not taken for answers.
+            for chat in [401, 402, 404] as [Int64] {
+                _ = try await stage.telegram.waitForCall(after: opening) { $0.chat == chat && $0.text?.hasPrefix("🏛 Voting opened") == true }
+            }
             let list = try await alice.send("/parliament")
             #expect(list.text?.contains("#1 gear — Gears for all (voting until ") == true, "\(list.text ?? "")")
             let card = try #require(try await alice.press("🏛 #1 gear", on: list).message)

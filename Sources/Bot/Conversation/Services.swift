@@ -20,6 +20,6 @@ struct Services: Sendable {
     /// A directory gone unreadable offers none rather than failing the update: a failed update is
     /// handled again, and would hold up those after it.
     func recipes() -> [Recipe] {
-        RecipeBook.live(engine.recipes, adopted: (try? reader.adoptedRecipes()) ?? []).filter { Asset.isValidCode($0.id) }
+        RecipeBook.live(engine.recipes, adopted: (try? reader.adoptedRecipes()) ?? []).map(\.recipe).filter { Asset.isValidCode($0.id) }
     }
 }

@@ -10,13 +10,33 @@ public enum RecipeBook {
         return try ScriptFile.all(in: directory).compactMap { file in parse(file, in: sandbox).map { (file.name, $0) } }
     }
 
-    /// The recipes crafting offers: the directory's good files, and the Parliament's adopted recipes in
-    /// place of (or beside) them, as the engine crafts them. For front ends that list what can be crafted.
-    public static func live(_ directory: URL?, adopted: [AdoptedRecipe]) -> [Recipe] {
-        let fromLedger = adopted.compactMap { try? recipe(in: ScriptFile(name: "\($0.recipe).lua", source: $0.source))?.get() }
-        let replaced = Set(fromLedger.map(\.id))
-        let fromFiles = ((try? directory.map(read)) ?? nil)?.compactMap { try? $0.recipe.get() } ?? []
-        return (fromFiles.filter { !replaced.contains($0.id) } + fromLedger).sorted { $0.id < $1.id }
+    /// A recipe crafting offers, with where it comes from: a file of the directory (genesis), or the
+    /// proposal that adopted it; and its version, the SHA-256 of its source.
+    public struct Entry: Sendable {
+        public var recipe: Recipe
+        /// The file name in the recipes directory, for a genesis recipe.
+        public var file: String?
+        /// The proposal that adopted it, for a Parliament recipe.
+        public var proposal: Int64?
+        public var version: String
+    }
+
+    /// The recipes crafting offers, by id: the directory's good files, and the Parliament's adopted
+    /// recipes in place of (or beside) them, as the engine crafts them. For front ends that list them;
+    /// an unreadable directory offers its files' recipes as none.
+    public static func live(_ directory: URL?, adopted: [AdoptedRecipe]) -> [Entry] {
+        let fromLedger = adopted.compactMap { adopted in
+            (try? recipe(in: ScriptFile(name: "\(adopted.recipe).lua", source: adopted.source))?.get()).map {
+                Entry(recipe: $0, proposal: adopted.proposal, version: adopted.version)
+            }
+        }
+        let replaced = Set(fromLedger.map(\.recipe.id))
+        let files = (try? directory.map { try ScriptFile.all(in: $0) }) ?? nil
+        let sandbox = try? LuaSandbox()
+        let fromFiles = (files ?? []).compactMap { file in
+            sandbox.flatMap { try? parse(file, in: $0)?.get() }.map { Entry(recipe: $0, file: file.name, version: file.sha256) }
+        }
+        return (fromFiles.filter { !replaced.contains($0.recipe.id) } + fromLedger).sorted { $0.recipe.id < $1.recipe.id }
     }
 
     /// Why one recipe file (named as in its directory, `widget.lua`) cannot be used, if it cannot.

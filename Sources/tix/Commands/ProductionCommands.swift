@@ -1,7 +1,6 @@
 import ArgumentParser
 import Engine
 import Foundation
-import LuaBridge
 
 struct FactoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -132,28 +131,18 @@ struct RecipesCommand: AsyncParsableCommand {
 
         func run() async throws {
             let directory = URL(fileURLWithPath: global.recipes, isDirectory: true)
-            let recipes = FileManager.default.isDirectory(global.recipes) ? try RecipeBook.read(directory) : []
-            let versions = FileManager.default.isDirectory(global.recipes)
-                ? Dictionary(uniqueKeysWithValues: try ScriptFile.all(in: directory).map { ($0.name, $0.sha256) }) : [:]
+            let exists = FileManager.default.isDirectory(global.recipes)
             // The Parliament's recipes and patents live in the ledger, when there is one.
             let (adopted, patents) = FileManager.default.fileExists(atPath: global.db)
                 ? try await GlobalOptions.run(try Engine(path: global.db, logger: GlobalOptions.quietLogger), json: global.json) {
                     (try $0.reader.adoptedRecipes(), try $0.reader.patents())
                 } : ([], [])
-            let fromLedger: [Listing] = adopted.compactMap { entry in
-                (try? RecipeBook.recipe(in: ScriptFile(name: "\(entry.recipe).lua", source: entry.source))?.get()).map {
-                    Listing(recipe: $0, origin: "proposal #\(entry.proposal)", version: entry.version,
-                            patent: patents.first { $0.recipe == entry.recipe })
-                }
+            let listings = RecipeBook.live(exists ? directory : nil, adopted: adopted).map { entry in
+                Listing(
+                    recipe: entry.recipe, origin: entry.file.map { "\(global.recipes)/\($0)" } ?? "proposal #\(entry.proposal ?? 0)",
+                    version: entry.version, patent: patents.first { $0.recipe == entry.recipe.id && entry.proposal != nil })
             }
-            let replaced = Set(fromLedger.map(\.recipe.id))
-            let fromFiles: [Listing] = recipes.compactMap { entry in
-                (try? entry.recipe.get()).flatMap { recipe in
-                    replaced.contains(recipe.id) ? nil : Listing(
-                        recipe: recipe, origin: "\(global.recipes)/\(entry.file)", version: versions[entry.file] ?? "", patent: nil)
-                }
-            }
-            let listings: [Listing] = (fromFiles + fromLedger).sorted { $0.recipe.id < $1.recipe.id }
+            let recipes = exists ? try RecipeBook.read(directory) : []
             let broken: [String] = recipes.compactMap { entry in
                 guard case .failure(let error) = entry.recipe else { return nil }
                 return "\(entry.file): BROKEN" + (error.line.map { " at line \($0)" } ?? "") + ": \(error.message)"
