@@ -141,6 +141,38 @@ struct ParliamentTests {
         #expect(report.ok, "\(report.problems)")
     }
 
+    @Test("a patent is an item like any other: while offered on the market its seller is paid, and its buyer once sold")
+    func patentOnTheMarket() async throws {
+        let clock = ManualClock()
+        let path = scratchPath()
+        let engine = try await parliament(clock: clock, path: path)
+        defer { engine.close() }
+        let id = try await propose(engine)
+        try await approve(engine, clock, id)
+        try await runJobs(engine, clock, after: day)
+        try await engine.submit(Submission(
+            actor: "alice", key: "terms", command: .setPatentTerms(holder: "alice", recipe: "gear", royalty: 100)))
+        try await engine.submit(Submission(actor: "carol", key: "shed", command: .buildFactory(account: "carol", name: "Shed")))
+        try await pay(engine, "alice", "carol", 10, asset: "ore")
+        let sell = Order(account: "alice", side: .sell, asset: "patent.gear", quantity: 1, price: 50_000)
+        try await engine.submit(Submission(actor: "alice", key: "sell", command: .placeOrder(sell)))
+        #expect(try engine.reader.patent(on: "gear")?.holder == "alice", "its unit in escrow, the seller still holds it")
+        let aliceBefore = try tix(engine, "alice")
+        try await craft(engine, "gear", factory: 2, as: "carol")
+        #expect(try tix(engine, "alice") == aliceBefore + 90)
+
+        let buy = Order(account: "bob", side: .buy, asset: "patent.gear", quantity: 1, price: 50_000)
+        try await engine.submit(Submission(actor: "bob", key: "buy", command: .placeOrder(buy)))
+        #expect(try items(engine, "bob", "patent.gear") == 1)
+        #expect(try engine.reader.patent(on: "gear")?.holder == "bob")
+        try await runJobs(engine, clock, after: 60_000)
+        let bobBefore = try tix(engine, "bob")
+        try await craft(engine, "gear", factory: 2, as: "carol")
+        #expect(try tix(engine, "bob") == bobBefore + 90, "the open terms stay with the patent; the royalty goes to its new holder")
+        let report = try Verifier().verify(path: path)
+        #expect(report.ok, "\(report.problems)")
+    }
+
     @Test("defeated: more no than yes; the deposit burns and the recipe is never installed")
     func defeated() async throws {
         let clock = ManualClock()
