@@ -19,6 +19,7 @@ struct ParliamentCLITests {
         let (_, shown) = try await CLITests.tix("tix parliament show 1", in: folder)
         #expect(shown.contains("diff against recipes/lens.lua:\n  - recipe = {\n"), "\(shown)")
         #expect(shown.contains("  + recipe = { name = \"Better lens\""), "\(shown)")
+        #expect(shown.contains("  history: proposed at entry 7 (tix journal shows each entry)\n"), "\(shown)")
 
         let (early, refusal) = try await CLITests.tix("tix parliament vote alice 1 yes --as alice", in: folder)
         #expect(early != 0 && refusal.contains("Proposal #1 is not open for voting: it is pending."), "\(refusal)")

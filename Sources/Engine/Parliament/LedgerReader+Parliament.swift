@@ -93,9 +93,10 @@ extension LedgerReader {
     private static func proposal(_ row: Row) -> Proposal {
         Proposal(
             id: row["id"], inventor: row["inventor"], recipe: row["recipe"], title: row["title"], version: row["version"],
-            deposit: row["deposit"], state: ProposalState(rawValue: row["state"]) ?? .expired, createdAt: row["created_at"],
+            deposit: row["deposit"], state: ProposalState(rawValue: row["state"]) ?? .expired, createdSeq: row["created_seq"],
+            createdAt: row["created_at"],
             votingAt: row["voting_at"], closesAt: row["closes_at"], vetoEndsAt: row["veto_ends_at"], eligible: row["eligible"],
             yes: row["yes"], no: row["no"], abstain: row["abstain"], vetoReason: row["veto_reason"], vetoedBy: row["vetoed_by"],
-            decidedSeq: row["decided_seq"])
+            activatedSeq: row["activated_seq"], decidedSeq: row["decided_seq"])
     }
 }

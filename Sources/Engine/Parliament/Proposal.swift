@@ -11,6 +11,8 @@ public struct Proposal: Codable, Sendable, Hashable {
     /// Ticket minor units escrowed.
     public var deposit: Int64
     public var state: ProposalState
+    /// The entry that proposed it.
+    public var createdSeq: Int64
     public var createdAt: Int64
     /// When voting opens, closes, and the veto window ends (journal time, ms).
     public var votingAt: Int64
@@ -23,6 +25,8 @@ public struct Proposal: Codable, Sendable, Hashable {
     public var abstain: Int64
     public var vetoReason: String?
     public var vetoedBy: String?
+    /// The entry that opened voting (and took the eligibility snapshot), once open.
+    public var activatedSeq: Int64?
     /// The entry that decided it, once decided.
     public var decidedSeq: Int64?
 

@@ -151,6 +151,9 @@ struct ParliamentCommand: AsyncParsableCommand {
                 "  votes: \(p.yes) yes, \(p.no) no, \(p.abstain) abstain; turnout \(p.votes) of \(p.eligible) eligible (\(p.votes * 100 / p.eligible) %)")
         }
         if let reason = p.vetoReason { lines.append("  vetoed by \(p.vetoedBy ?? "admin"): \(reason)") }
+        let history = [("proposed", p.createdSeq), ("voting opened", p.activatedSeq), ("\(p.state.rawValue)", p.decidedSeq)]
+            .compactMap { step, seq in seq.map { "\(step) at entry \($0)" } }
+        lines.append("  history: " + history.joined(separator: "; ") + " (tix journal shows each entry)")
         if !detail.voters.isEmpty {
             lines.append("voters:")
             lines += detail.voters.map { voter in
