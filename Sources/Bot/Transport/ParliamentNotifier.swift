@@ -16,14 +16,7 @@ struct ParliamentNotifier: Sendable {
 
     /// Until cancelled.
     func run() async {
-        while !Task.isCancelled {
-            do {
-                try await announce()
-            } catch {
-                logger.warning("parliament notices failed; retrying", metadata: ["error": "\(error)"])
-            }
-            try? await Task.sleep(for: Self.interval)
-        }
+        await NoticeLoop.run(every: Self.interval, "parliament notices", logger: logger, announce)
     }
 
     private func announce() async throws {

@@ -20,14 +20,7 @@ struct ReadyNotifier: Sendable {
 
     /// Until cancelled.
     func run() async {
-        while !Task.isCancelled {
-            do {
-                try await announce()
-            } catch {
-                logger.warning("craft notices failed; retrying", metadata: ["error": "\(error)"])
-            }
-            try? await Task.sleep(for: Self.interval)
-        }
+        await NoticeLoop.run(every: Self.interval, "craft notices", logger: logger, announce)
     }
 
     private func announce() async throws {
