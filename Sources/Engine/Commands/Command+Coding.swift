@@ -7,7 +7,7 @@ extension Command: Codable {
         case post = "post", claimReward = "claimReward", placeOrder = "placeOrder", cancelOrder = "cancelOrder"
         case buildFactory = "buildFactory", fitComponent = "fitComponent", startCraft = "startCraft"
         case cancelCraft = "cancelCraft", runDueJobs = "runDueJobs", createPool = "createPool", swap = "swap"
-        case nameInviter = "nameInviter"
+        case nameInviter = "nameInviter", org = "org"
     }
 
     enum Field: String, CodingKey {
@@ -82,6 +82,7 @@ extension Command: Codable {
             try c.encode(items, forKey: .items)
             try c.encode(tickets, forKey: .tickets)
         case .swap(let swap): try outer.encode(swap, forKey: .swap)
+        case .org(let command): try outer.encode(command, forKey: .org)
         }
     }
 
@@ -145,6 +146,7 @@ extension Command: Codable {
                 asset: try c.decode(String.self, forKey: .asset), items: try c.decode(Int64.self, forKey: .items),
                 tickets: try c.decode(Int64.self, forKey: .tickets))
         case .swap: self = .swap(try outer.decode(Swap.self, forKey: tag))
+        case .org: self = .org(try outer.decode(OrgCommand.self, forKey: tag))
         }
     }
 

@@ -41,6 +41,9 @@ public enum Command: Sendable, Hashable {
     /// Trades with a pool: tickets for items or items for tickets, at the constant-product price, with
     /// a slippage limit. The fee of `rules/amm.lua` comes out of the input.
     case swap(Swap)
+    /// An L2 organization's command (companies, states): membership, roles, tax rules, lines, payroll,
+    /// dissolution. Its actor is the acting member.
+    case org(OrgCommand)
 }
 
 /// A command as submitted from outside: who asks, and the client-chosen key that makes retries safe.

@@ -57,6 +57,7 @@ extension Command {
         case .swap(let swap):
             try body(swap.account, account)
             try body(swap.asset, item)
+        case .org(let command): try command.forEachText(body)
         }
     }
 }

@@ -2,8 +2,8 @@
 /// or `{"expireOrder": {"order": id}}`. A job is written in the journal format of the entry that
 /// queued it (the table's `format` column), so replaying old entries rebuilds the same rows.
 extension Job: Codable {
-    enum Tag: String, CodingKey { case craft = "craft", expireOrder = "expireOrder" }
-    enum Field: String, CodingKey { case order = "order" }
+    enum Tag: String, CodingKey { case craft = "craft", expireOrder = "expireOrder", line = "line", payroll = "payroll" }
+    enum Field: String, CodingKey { case order = "order", line = "line", org = "org" }
 
     public func encode(to encoder: any Encoder) throws {
         var outer = encoder.container(keyedBy: Tag.self)
@@ -12,6 +12,12 @@ extension Job: Codable {
         case .expireOrder(let order):
             var body = outer.nestedContainer(keyedBy: Field.self, forKey: .expireOrder)
             try body.encode(order, forKey: .order)
+        case .line(let line):
+            var body = outer.nestedContainer(keyedBy: Field.self, forKey: .line)
+            try body.encode(line, forKey: .line)
+        case .payroll(let org):
+            var body = outer.nestedContainer(keyedBy: Field.self, forKey: .payroll)
+            try body.encode(org, forKey: .org)
         }
     }
 
@@ -19,6 +25,10 @@ extension Job: Codable {
         let outer = try decoder.container(keyedBy: Tag.self)
         if outer.contains(.craft) {
             self = .craft(try outer.decode(Craft.self, forKey: .craft))
+        } else if outer.contains(.line) {
+            self = .line(try outer.nestedContainer(keyedBy: Field.self, forKey: .line).decode(Int64.self, forKey: .line))
+        } else if outer.contains(.payroll) {
+            self = .payroll(try outer.nestedContainer(keyedBy: Field.self, forKey: .payroll).decode(String.self, forKey: .org))
         } else {
             self = .expireOrder(try outer.nestedContainer(keyedBy: Field.self, forKey: .expireOrder).decode(Int64.self, forKey: .order))
         }
@@ -57,6 +67,8 @@ extension Job: Codable {
             case .expireOrder(let order):
                 var body = outer.nestedContainer(keyedBy: Positional.self, forKey: .expireOrder)
                 try body.encode(order, forKey: .first)
+            case .line, .payroll:
+                throw EncodingError.invalidValue(job, .init(codingPath: [], debugDescription: "format 1 has no org jobs"))
             }
         }
 

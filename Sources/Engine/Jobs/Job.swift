@@ -7,11 +7,17 @@ public enum Job: Sendable, Hashable {
     case craft(Craft)
     /// A market order's expiry: if still open, it leaves the book and its escrow returns.
     case expireOrder(Int64)
+    /// A tick of an org's assembly line (its id): start what its stages can, then tick again.
+    case line(Int64)
+    /// An org's payday (its account name): wages from the treasury, then the next payday.
+    case payroll(String)
 
     var kind: String {
         switch self {
         case .craft: "craft"
         case .expireOrder: "expireOrder"
+        case .line: "line"
+        case .payroll: "payroll"
         }
     }
 }

@@ -32,6 +32,8 @@ extension Ledger {
         switch job.job {
         case .craft(let craft): try complete(craft, job: job.id, dueAt: job.dueAt, seq: seq, format: format, db)
         case .expireOrder(let order): try expire(order, seq: seq, in: db)
+        case .line(let line): try tick(line, seq: seq, at: at, format: format, db)
+        case .payroll(let org): try payday(org, dueAt: job.dueAt, seq: seq, format: format, db)
         }
     }
 

@@ -52,8 +52,9 @@ extension Ledger {
         let craft = Craft(
             account: account, factory: factory, recipe: recipe.id, version: version, inputs: recipe.inputs,
             outputs: outputs, duration: try recipe.craftDuration(atSpeed: modifiers.speedPercent), repeats: repeats)
-        let postings = try craft.inputs.isEmpty ? [] : post(
-            craft.inputs.map { Posting(from: craft.account, to: Account.escrow, asset: $0.asset, amount: $0.amount) }, seq, db)
+        let postings = try (craft.inputs.isEmpty ? [] : post(
+            craft.inputs.map { Posting(from: craft.account, to: Account.escrow, asset: $0.asset, amount: $0.amount) }, seq, db))
+            + craftTax(recipe.id, by: account, seq: seq, db)
         let (due, overflow) = at.addingReportingOverflow(craft.duration)
         guard !overflow else { throw Rejection.ruleFailed("\(Recipe.script(craft.recipe)): the duration is too long") }
         var queued = craft

@@ -31,6 +31,7 @@ struct StoryTeller {
         case .placeOrder(let order): order.account
         case .swap(let swap): swap.account
         case .nameInviter(let account, _): account
+        case .org(let command): command.org
         case .openAccount, .defineAsset, .post, .runDueJobs, .createPool: nil
         }
     }
@@ -81,6 +82,8 @@ struct StoryTeller {
             "\(StoryLine.name(of: account)) named you as the player who invited them"
         case .post(_, let memo):
             movements(mine, for: me).map { $0 + memoNote(memo) }
+        case .org(let command):
+            Self.text(of: command, actor: entry.actor, for: me).map { $0 + costNote(mine, paidBy: me) }
         default:
             nil
         }
@@ -173,6 +176,8 @@ struct StoryTeller {
                     ? amount(Int128(remaining) * Int128(price), Asset.ticket.code)
                     : amount(remaining, book["code"] as String)
                 parts.append("order #\(order) expired: \(back) back")
+            case .line, .payroll:
+                continue  // their crafts and wages tell themselves
             }
         }
         if restarted, !parts.isEmpty { parts.append("started again") }

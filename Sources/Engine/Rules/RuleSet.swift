@@ -22,6 +22,7 @@ final class RuleSet {
     /// The shapes of the context tables the ledger passes, interned once in the sandbox.
     enum Context: CaseIterable {
         case transfer, fee, claim, trade, factories, fitting, components, craft, swap, cancel, invite
+        case orgCreation, tax, admission
 
         var fields: [String] {
             switch self {
@@ -36,6 +37,9 @@ final class RuleSet {
             case .swap: ["asset", "side", "exact", "amount"]
             case .cancel: ["recipe", "inputs"]
             case .invite: ["invitee", "days_active", "crafts", "fees_paid"]
+            case .orgCreation: ["kind", "name", "founder"]
+            case .tax: ["kind", "amount", "asset", "citizen", "to"]
+            case .admission: ["state", "account", "citizens"]
             }
         }
     }

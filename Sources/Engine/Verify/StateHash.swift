@@ -38,6 +38,12 @@ enum StateHash {
         for (table, sql, columns) in [
             ("reward_days", "SELECT account_id, kind, day, claims, amount FROM reward_days ORDER BY account_id, kind, day", 5),
             ("invites", "SELECT invitee_id, inviter_id, named_seq, paid_seq FROM invites ORDER BY invitee_id", 4),
+            ("orgs", "SELECT account_id, kind, founder_id, created_seq, tax_rule, payroll_period, payroll_job, dissolved_seq FROM orgs ORDER BY account_id", 8),
+            ("org_roles", "SELECT org_id, name, permissions, daily_cap FROM org_roles ORDER BY org_id, name", 4),
+            ("org_members", "SELECT org_id, account_id, role, state, wage, since_seq FROM org_members ORDER BY org_id, account_id", 6),
+            ("org_spending", "SELECT org_id, account_id, day, amount FROM org_spending ORDER BY org_id, account_id, day", 4),
+            ("org_lines", "SELECT id, org_id, name, stages, status, job_id FROM org_lines ORDER BY id", 6),
+            ("payroll_payments", "SELECT id, org_id, seq, account_id, amount, paid FROM payroll_payments ORDER BY id", 6),
         ] where try (reference ?? db).tableExists(table) {
             try hash(sql, columns)
         }

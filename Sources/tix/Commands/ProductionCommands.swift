@@ -102,6 +102,10 @@ struct CraftCommand: AsyncParsableCommand {
                             + (craft.repeats ? "\trepeats" : "") + (craft.variableYield ? "\tyield decided on completion" : "")
                     case .expireOrder(let order):
                         return "#\(job.id)\texpiry of order #\(order)\t\(job.state.rawValue)\tdue \(due)"
+                    case .line(let line):
+                        return "#\(job.id)\ttick of assembly line #\(line)\t\(job.state.rawValue)\tdue \(due)"
+                    case .payroll(let org):
+                        return "#\(job.id)\tpayday of \(org)\t\(job.state.rawValue)\tdue \(due)"
                     }
                 }.joined(separator: "\n")
             }
