@@ -14,7 +14,7 @@ struct Tix: AsyncParsableCommand {
             Serve.self, AccountCommand.self, AssetCommand.self, Mint.self, Transfer.self, Post.self,
             Balance.self, History.self, JournalCommand.self, SupplyCommand.self, Verify.self, RewardCommand.self,
             RulesCommand.self, AMMCommand.self, MarketCommand.self, FactoryCommand.self, CraftCommand.self,
-            RecipesCommand.self, Play.self, BotCommand.self,
+            RecipesCommand.self, Play.self, BotCommand.self, CompanyCommand.self, StateCommand.self,
         ])
 
     /// As `AsyncParsableCommand.main`, but a negative number such as `-5` reaches the command as an
