@@ -274,6 +274,7 @@ struct OrgTests {
         #expect(try engine.reader.org(named: "acme").members.isEmpty)
         #expect(try engine.reader.jobs(of: "acme").isEmpty)
         #expect(try await refusal(engine, "alice", .transfer(from: "acme", to: "bob", asset: "TIX", amount: 1)) == .orgDissolved("acme"))
+        #expect(try await refusal(engine, "bob", .transfer(from: "bob", to: "acme", asset: "TIX", amount: 100)) == .orgDissolved("acme"))
         try expectSound(engine)
     }
 

@@ -125,6 +125,7 @@ struct Ledger {
         guard let from = try account(named: payment.from, in: db) else { throw Rejection.unknownAccount(payment.from) }
         guard let to = try account(named: payment.to, in: db) else { throw Rejection.unknownAccount(payment.to) }
         guard try asset(code: payment.asset, in: db) != nil else { throw Rejection.unknownAsset(payment.asset) }
+        if to.kind == .org { try refuseDissolved(payment.to, id: to.id, db) }
         let fee = try rules.transferFee(
             amount: payment.amount, asset: payment.asset, from: (payment.from, from.kind), to: (payment.to, to.kind))
         return [payment] + (try feeLegs(from: payment.from, fee: fee, asset: payment.asset, source: "transfer"))

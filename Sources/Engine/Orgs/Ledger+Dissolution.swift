@@ -2,6 +2,13 @@
 /// dissolves it, its lines and payroll stop, its members leave. Nothing is lost: an org with crafts
 /// running or orders open is refused until they finish or are cancelled.
 extension Ledger {
+    /// A dissolved org takes nothing in: what reached it could never leave.
+    func refuseDissolved(_ name: String, id: Int64, _ db: HotConnection) throws {
+        if try db.first("SELECT 1 FROM orgs WHERE account_id = ? AND dissolved_seq IS NOT NULL", .int(id), read: { $0.int(0) }) != nil {
+            throw Rejection.orgDissolved(name)
+        }
+    }
+
     func dissolve(_ org: OrgStore.Ref, by actor: String, seq: Int64, _ db: HotConnection) throws -> [Posting] {
         let acting = try requireMember(actor, of: org, may: .govern, db)
         guard acting.role.name == org.kind.topRole else {
