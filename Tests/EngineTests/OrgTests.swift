@@ -278,6 +278,37 @@ struct OrgTests {
         try expectSound(engine)
     }
 
+    @Test("a company crafts for a customer at its price: the price to its treasury, the outputs to the customer")
+    func craftingService() async throws {
+        let clock = ManualClock()
+        let engine = try await company(clock: clock)
+        defer { engine.close() }
+        for (code, kind) in [("ore", Asset.Kind.raw), ("forge", .component)] {
+            try await admin(engine, .defineAsset(Asset(code: code, kind: kind, scale: 0)))
+        }
+        try await admin(engine, .mint(to: "acme", asset: "forge", amount: 1))
+        try await admin(engine, .mint(to: "acme", asset: "TIX", amount: 10_000))
+        try await admin(engine, .mint(to: "carol", asset: "ore", amount: 2))
+        try await act(engine, "alice", .buildFactory(account: "acme", name: "Smelter"))
+        try await act(engine, "alice", .fitComponent(account: "acme", factory: 1, component: "forge"))
+        let buy = Command.org(.buyService(org: "acme", customer: "carol", factory: 1, recipe: "iron_ingot"))
+        #expect(try await refusal(engine, "carol", buy) == .notOffered(org: "acme", recipe: "iron_ingot"))
+        #expect(try await refusal(engine, "bob", .org(.setPrice(org: "acme", recipe: "iron_ingot", price: 500)))
+            == .lacksPermission(member: "bob", org: "acme", role: "member", permission: .prices))
+        try await org(engine, "alice", .setPrice(org: "acme", recipe: "iron_ingot", price: 500))
+        #expect(try engine.reader.org(named: "acme").prices == ["iron_ingot": 500])
+
+        let treasury = try tix(engine, "acme")
+        try await act(engine, "carol", buy)
+        #expect(try tix(engine, "carol") == 100_000 - 500)
+        #expect(try tix(engine, "acme") == treasury + 500)
+        #expect(try items(engine, "carol", "ore") == 0)
+        try await runJobs(engine, clock, after: 600_000)
+        #expect(try items(engine, "carol", "iron_ingot") == 1)
+        #expect(try items(engine, "acme", "iron_ingot") == 0)
+        try expectSound(engine)
+    }
+
     @Test("org commands keep their journal encoding", arguments: [
         OrgCommand.create(kind: .state, name: "utopia", founder: "alice"),
         .invite(org: "acme", member: "bob"), .join(org: "acme", member: "bob"), .leave(org: "acme", member: "bob"),
@@ -286,7 +317,8 @@ struct OrgTests {
         .setWage(org: "acme", member: "bob", amount: 10), .setPayroll(org: "acme", period: 60_000),
         .setTaxRule(org: "utopia", source: "function tax(t)\n  return 0\nend\n"),
         .startLine(org: "acme", name: "tools", stages: [LineStage(factory: 1, recipe: "tool")]),
-        .stopLine(org: "acme", line: 2), .dissolve(org: "acme"),
+        .stopLine(org: "acme", line: 2), .dissolve(org: "acme"), .setPrice(org: "acme", recipe: "tool", price: 900),
+        .buyService(org: "acme", customer: "carol", factory: 1, recipe: "tool"),
     ])
     func coding(command: OrgCommand) throws {
         let text = try Canonical.encode(Command.org(command))

@@ -73,6 +73,7 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidLine(String)
     case unknownLine(Int64)
     case orgBusy(org: String, reason: String)
+    case notOffered(org: String, recipe: String)
 
     public var description: String {
         switch self {
@@ -171,6 +172,7 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidLine(let problem): "That is not a valid assembly line: \(problem)."
         case .unknownLine(let id): "There is no assembly line #\(id) in this company."
         case .orgBusy(let org, let reason): "\(org) cannot be dissolved yet: \(reason)."
+        case .notOffered(let org, let recipe): "\(org) does not offer to craft \(recipe): see its prices."
         }
     }
 
@@ -277,6 +279,7 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidLine: "invalidLine"
         case .unknownLine: "unknownLine"
         case .orgBusy: "orgBusy"
+        case .notOffered: "notOffered"
         }
     }
 }

@@ -25,6 +25,9 @@ extension Ledger {
             return (try startLine(name, stages, of: org, by: actor, seq: seq, at: at, format: format, db), [])
         case .stopLine(_, let line): try stopLine(line, of: org, by: actor, seq: seq, db)
         case .dissolve: return (nil, try dissolve(org, by: actor, seq: seq, db))
+        case .setPrice(_, let recipe, let price): try setPrice(price, of: recipe, in: org, by: actor, db)
+        case .buyService(_, let customer, let factory, let recipe):
+            return try buyService(recipe, in: factory, of: org, for: customer, by: actor, seq: seq, at: at, format: format, db)
         }
         return (nil, [])
     }

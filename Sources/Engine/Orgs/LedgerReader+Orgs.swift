@@ -34,6 +34,8 @@ public struct OrgDetails: Codable, Sendable, Hashable {
     public var lines: [Line]
     /// The latest wages, newest first.
     public var wages: [Wage]
+    /// What the company charges to craft each recipe for others, in ticket minor units.
+    public var prices: [String: Int64]
 }
 
 extension LedgerReader {
@@ -71,7 +73,10 @@ extension LedgerReader {
                 """, arguments: [id]).map {
                 OrgDetails.Wage(seq: $0["seq"], member: $0["name"], amount: $0["amount"], paid: $0["paid"])
             }
-            return OrgDetails(org: Self.org(row), roles: roles, members: members, lines: lines, wages: wages)
+            let prices = try Row.fetchAll(db, sql: "SELECT recipe, price FROM org_prices WHERE org_id = ?", arguments: [id])
+            return OrgDetails(
+                org: Self.org(row), roles: roles, members: members, lines: lines, wages: wages,
+                prices: Dictionary(uniqueKeysWithValues: prices.map { ($0["recipe"], $0["price"]) }))
         }
     }
 

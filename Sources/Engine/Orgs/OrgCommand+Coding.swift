@@ -3,12 +3,14 @@ extension OrgCommand: Codable {
     enum Tag: String, CodingKey {
         case create = "create", invite = "invite", join = "join", leave = "leave", kick = "kick", setRole = "setRole"
         case defineRole = "defineRole", setWage = "setWage", setPayroll = "setPayroll", setTaxRule = "setTaxRule"
-        case startLine = "startLine", stopLine = "stopLine", dissolve = "dissolve"
+        case startLine = "startLine", stopLine = "stopLine", dissolve = "dissolve", setPrice = "setPrice"
+        case buyService = "buyService"
     }
 
     enum Field: String, CodingKey {
         case kind = "kind", name = "name", founder = "founder", org = "org", member = "member", role = "role"
         case amount = "amount", period = "period", source = "source", stages = "stages", line = "line"
+        case recipe = "recipe", price = "price", customer = "customer", factory = "factory"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -64,6 +66,17 @@ extension OrgCommand: Codable {
         case .dissolve(let org):
             var c = body(.dissolve)
             try c.encode(org, forKey: .org)
+        case .setPrice(let org, let recipe, let price):
+            var c = body(.setPrice)
+            try c.encode(org, forKey: .org)
+            try c.encode(recipe, forKey: .recipe)
+            try c.encode(price, forKey: .price)
+        case .buyService(let org, let customer, let factory, let recipe):
+            var c = body(.buyService)
+            try c.encode(org, forKey: .org)
+            try c.encode(customer, forKey: .customer)
+            try c.encode(factory, forKey: .factory)
+            try c.encode(recipe, forKey: .recipe)
         }
     }
 
@@ -97,6 +110,9 @@ extension OrgCommand: Codable {
             self = .startLine(org: try text(.org), name: try text(.name), stages: try c.decode([LineStage].self, forKey: .stages))
         case .stopLine: self = .stopLine(org: try text(.org), line: try number(.line))
         case .dissolve: self = .dissolve(org: try text(.org))
+        case .setPrice: self = .setPrice(org: try text(.org), recipe: try text(.recipe), price: try number(.price))
+        case .buyService:
+            self = .buyService(org: try text(.org), customer: try text(.customer), factory: try number(.factory), recipe: try text(.recipe))
         }
     }
 }

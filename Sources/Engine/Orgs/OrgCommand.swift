@@ -31,6 +31,13 @@ public enum OrgCommand: Sendable, Hashable {
     case stopLine(org: String, line: Int64)
     /// Closes the org: treasury and inventory go to the dissolving holder of the top role. Needs `govern`.
     case dissolve(org: String)
+    /// The price (ticket minor units; 0 withdraws the offer) at which the company crafts `recipe` for
+    /// anyone. Needs `prices`.
+    case setPrice(org: String, recipe: String, price: Int64)
+    /// Crafting as a service: `customer` pays the company's price into its treasury and has `recipe`
+    /// crafted in the company's `factory` from the customer's own inputs; the outputs are the
+    /// customer's. By the customer. `createdID` is the craft's job.
+    case buyService(org: String, customer: String, factory: Int64, recipe: String)
 
     /// The org the command acts on (for `create`, the one it opens).
     public var org: String {
@@ -38,7 +45,8 @@ public enum OrgCommand: Sendable, Hashable {
         case .create(_, let name, _): name
         case .invite(let org, _), .join(let org, _), .leave(let org, _), .kick(let org, _), .setRole(let org, _, _),
             .defineRole(let org, _), .setWage(let org, _, _), .setPayroll(let org, _), .setTaxRule(let org, _),
-            .startLine(let org, _, _), .stopLine(let org, _), .dissolve(let org):
+            .startLine(let org, _, _), .stopLine(let org, _), .dissolve(let org), .setPrice(let org, _, _),
+            .buyService(let org, _, _, _):
             org
         }
     }
@@ -59,6 +67,10 @@ public enum OrgCommand: Sendable, Hashable {
         case .startLine(_, let name, let stages):
             try body(name, "line name")
             for stage in stages { try body(stage.recipe, "recipe name") }
+        case .setPrice(_, let recipe, _): try body(recipe, "recipe name")
+        case .buyService(_, let customer, _, let recipe):
+            try body(customer, "account name")
+            try body(recipe, "recipe name")
         case .setPayroll, .setTaxRule, .stopLine, .dissolve: break
         }
     }

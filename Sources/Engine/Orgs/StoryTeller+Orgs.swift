@@ -25,6 +25,11 @@ extension StoryTeller {
         case .startLine(_, let name, _): return "Started the assembly line \(name) of \(org)" + by
         case .stopLine(_, let line): return "Stopped line #\(line) of \(org)" + by
         case .dissolve: return "Dissolved \(org)" + by
+        case .setPrice(_, let recipe, let price):
+            return price == 0 ? "\(org) stopped crafting \(itemName(recipe)) for others" + by
+                : "\(org) crafts \(itemName(recipe)) for \(Amount.format(price, scale: Asset.ticket.scale)) TIX" + by
+        case .buyService(_, let customer, _, let recipe):
+            return "\(StoryLine.name(of: customer)) had \(org) craft \(itemName(recipe))"
         case .create: return nil
         }
     }

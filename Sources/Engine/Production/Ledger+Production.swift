@@ -28,12 +28,13 @@ extension Ledger {
 
     /// Escrows the recipe's inputs and queues the craft; `Receipt.createdID` is the job's id. A variable
     /// yield is decided when the craft completes (format 1 rolled it here, where a cancel could reroll it).
+    /// `operator` is the factory's owner when it crafts for someone else (a company's service).
     func startCraft(
         _ recipeID: String, in factory: Int64, for account: String, repeats: Bool, seq: Int64, at: Int64,
-        format: JournalFormat, in db: HotConnection
+        format: JournalFormat, in db: HotConnection, operator: String? = nil
     ) throws -> (job: Int64, postings: [Posting]) {
         let store = FactoryStore(db: db)
-        let owner = try store.requireOwned(factory, by: account)
+        let owner = try store.requireOwned(factory, by: `operator` ?? account)
         guard let (recipe, version) = try rules.recipe(recipeID) else { throw Rejection.unknownRecipe(recipeID) }
         let fitted = try store.components(of: factory)
         if let missing = recipe.components.first(where: { (fitted[$0] ?? 0) == 0 }) {

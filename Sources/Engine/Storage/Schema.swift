@@ -250,6 +250,11 @@ package enum Schema {
                     amount INTEGER NOT NULL,
                     paid INTEGER NOT NULL CHECK (paid IN (0, 1)));
                 CREATE INDEX payroll_by_org ON payroll_payments(org_id, id);
+                CREATE TABLE org_prices (
+                    org_id INTEGER NOT NULL REFERENCES orgs(account_id),
+                    recipe TEXT NOT NULL,
+                    price INTEGER NOT NULL CHECK (price > 0),
+                    PRIMARY KEY (org_id, recipe)) WITHOUT ROWID;
                 """)
         }
         return migrator

@@ -43,6 +43,7 @@ enum StateHash {
             ("org_members", "SELECT org_id, account_id, role, state, wage, since_seq FROM org_members ORDER BY org_id, account_id", 6),
             ("org_spending", "SELECT org_id, account_id, day, amount FROM org_spending ORDER BY org_id, account_id, day", 4),
             ("org_lines", "SELECT id, org_id, name, stages, status, job_id FROM org_lines ORDER BY id", 6),
+            ("org_prices", "SELECT org_id, recipe, price FROM org_prices ORDER BY org_id, recipe", 3),
             ("payroll_payments", "SELECT id, org_id, seq, account_id, amount, paid FROM payroll_payments ORDER BY id", 6),
         ] where try (reference ?? db).tableExists(table) {
             try hash(sql, columns)

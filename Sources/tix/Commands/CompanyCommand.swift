@@ -8,7 +8,7 @@ struct CompanyCommand: AsyncParsableCommand {
             Create.self, List.self, OrgSubcommands.Show.self, OrgSubcommands.Invite.self, OrgSubcommands.Join.self,
             OrgSubcommands.Leave.self, OrgSubcommands.Kick.self, OrgSubcommands.Role.self, OrgSubcommands.Deposit.self,
             OrgSubcommands.Withdraw.self, OrgSubcommands.Pay.self, OrgSubcommands.Wage.self, OrgSubcommands.Payroll.self,
-            Line.self, OrgSubcommands.Dissolve.self,
+            Line.self, Price.self, Service.self, OrgSubcommands.Dissolve.self,
         ])
 
     struct Create: AsyncParsableCommand {
@@ -65,6 +65,42 @@ struct CompanyCommand: AsyncParsableCommand {
             @Argument(help: "The line's id.") var line: Int64
 
             func run() async throws { try await global.withEngine { try await global.submit(.org(.stopLine(org: org, line: line)), submit, to: $0) } }
+        }
+    }
+}
+
+extension CompanyCommand {
+    struct Price: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Offer crafting as a service: tix company price acme iron_ingot 5 --as alice (0 withdraws it)")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var submit: SubmitOptions
+        @Argument(help: "The company.") var org: String
+        @Argument(help: "The recipe.") var recipe: String
+        @Argument(help: "Its price in tickets.") var price: String
+
+        func run() async throws {
+            try await global.withEngine { engine in
+                let units = price == "0" ? 0 : try engine.reader.parseAmount(price, asset: Asset.ticket.code)
+                try await global.submit(.org(.setPrice(org: org, recipe: recipe, price: units)), submit, to: engine)
+            }
+        }
+    }
+
+    struct Service: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Have a company craft for you at its price, from your inputs: tix company service acme carol 1 iron_ingot --as carol")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var submit: SubmitOptions
+        @Argument(help: "The company.") var org: String
+        @Argument(help: "The customer, who pays and receives the outputs.") var customer: String
+        @Argument(help: "The company's factory id.") var factory: Int64
+        @Argument(help: "The recipe.") var recipe: String
+
+        func run() async throws {
+            try await global.withEngine {
+                try await global.submit(.org(.buyService(org: org, customer: customer, factory: factory, recipe: recipe)), submit, to: $0)
+            }
         }
     }
 }

@@ -26,6 +26,9 @@ enum OrgText {
         for line in details.lines {
             lines.append("line #\(line.id) \(line.name): " + line.stages.map { "#\($0.factory) \($0.recipe)" }.joined(separator: " → ") + "\t\(line.status)")
         }
+        for (recipe, price) in details.prices.sorted(by: { $0.key < $1.key }) {
+            lines.append("crafts \(recipe) for others at \(Amount.format(price, scale: 2)) TIX")
+        }
         for wage in details.wages.prefix(10) {
             lines.append("wage entry \(wage.seq): \(wage.member) \(Amount.format(wage.amount, scale: 2)) TIX " + (wage.paid ? "paid" : "skipped: treasury dry"))
         }
