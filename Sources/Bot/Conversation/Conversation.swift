@@ -21,6 +21,7 @@ public final class Conversation: Sendable {
     init(engine: Engine, database: BotDatabase, botName: String, clock: any EngineClock) {
         services = Services(
             engine: engine, players: Players(database: database), pending: PendingActions(database: database),
+            bindings: OrgBindings(database: database),
             assets: AssetCache(reader: engine.reader), clock: clock,
             botName: botName.lowercased())
         let sections = Sections.all

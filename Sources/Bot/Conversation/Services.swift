@@ -5,6 +5,7 @@ struct Services: Sendable {
     let engine: Engine
     let players: Players
     let pending: PendingActions
+    let bindings: OrgBindings
     let assets: AssetCache
     let clock: any EngineClock
     /// The bot's @username: commands in groups may be addressed to it, and invite links name it.

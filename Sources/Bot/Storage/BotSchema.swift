@@ -78,6 +78,10 @@ enum BotSchema {
                 CREATE UNIQUE INDEX bot_players_by_display_name ON bot_players(display_name);
                 """)
         }
+        // The group chat each company or state bound with `/bind`, where members act for it with `/co`.
+        migrator.registerMigration("bot org bindings") { db in
+            try db.execute(sql: "CREATE TABLE bot_org_bindings (chat_id INTEGER PRIMARY KEY, org TEXT NOT NULL)")
+        }
         return migrator
     }
 }

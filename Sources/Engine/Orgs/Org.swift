@@ -40,6 +40,16 @@ public struct Org: Codable, Sendable, Hashable {
     /// Milliseconds between paydays; nil when there is no payroll.
     public var payrollPeriod: Int64?
     public var dissolved: Bool
+
+    /// A payroll period as players write it, "1d", "12h", "30m", "45s" (or "0": none), in milliseconds;
+    /// nil when it is not one.
+    public static func period(_ text: String) -> Int64? {
+        if text == "0" { return 0 }
+        let units: [Character: Int64] = ["d": 86_400_000, "h": 3_600_000, "m": 60_000, "s": 1000]
+        guard let unit = text.last.flatMap({ units[$0] }), let count = Int64(text.dropLast()), count > 0 else { return nil }
+        let (millis, overflow) = count.multipliedReportingOverflow(by: unit)
+        return overflow ? nil : millis
+    }
 }
 
 /// What a role lets its holders do for the org.

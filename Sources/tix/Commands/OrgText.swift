@@ -37,13 +37,9 @@ enum OrgText {
 
     /// "1d", "12h", "30m", "45s" or "0" in milliseconds.
     static func period(_ text: String) throws -> Int64 {
-        if text == "0" { return 0 }
-        let units: [Character: Int64] = ["d": 86_400_000, "h": 3_600_000, "m": 60_000, "s": 1000]
-        guard let unit = text.last.flatMap({ units[$0] }), let count = Int64(text.dropLast()), count > 0 else {
+        guard let millis = Org.period(text) else {
             throw ValidationError("'\(text)' is not a period: write a number with d, h, m or s, e.g. 1d.")
         }
-        let (millis, overflow) = count.multipliedReportingOverflow(by: unit)
-        guard !overflow else { throw ValidationError("'\(text)' is too long a period.") }
         return millis
     }
 }
