@@ -222,6 +222,46 @@ struct OrgTests {
         try expectSound(engine)
     }
 
+    @Test("the writer's in-memory citizen list follows citizenship changed by another process on the same file")
+    func citizensFromAnotherProcess() async throws {
+        let path = scratchPath()
+        let first = try Engine(path: path, rules: shippedRules)
+        defer { first.close() }
+        try await seed(first, players: ["alice", "bob", "carol"], tickets: 1000)
+        try await act(first, "bob", .transfer(from: "bob", to: "carol", asset: "TIX", amount: 1000))  // no state yet: no tax
+
+        let second = try Engine(path: path, rules: shippedRules)
+        try await org(second, "alice", .create(kind: .state, name: "utopia", founder: "alice"))
+        try await org(second, "alice", .setTaxRule(org: "utopia", source: "function tax(t) return t.amount // 10 end"))
+        try await org(second, "bob", .join(org: "utopia", member: "bob"))
+        second.close()
+
+        try await act(first, "bob", .transfer(from: "bob", to: "carol", asset: "TIX", amount: 1000))
+        #expect(try tix(first, "utopia") == 100)
+        try expectSound(first)
+    }
+
+    @Test("a previewed join leaves no citizen behind; a join and a payment in one batch are taxed in order")
+    func citizenshipRollsBack() async throws {
+        let engine = try Engine(path: scratchPath(), rules: shippedRules)
+        defer { engine.close() }
+        try await seed(engine, players: ["alice", "bob", "carol"], tickets: 1000)
+        try await org(engine, "alice", .create(kind: .state, name: "utopia", founder: "alice"))
+        try await org(engine, "alice", .setTaxRule(org: "utopia", source: "function tax(t) return t.amount // 10 end"))
+        // A preview applies the join and rolls it back: bob must not be taxed afterwards.
+        _ = try await engine.preview(Submission(actor: "bob", key: "peek", command: .org(.join(org: "utopia", member: "bob"))))
+        try await act(engine, "bob", .transfer(from: "bob", to: "carol", asset: "TIX", amount: 1000))
+        #expect(try tix(engine, "utopia") == 0)
+        // Joined and paying in one batch: the join is seen by the transfer after it.
+        let results = await engine.submit([
+            Submission(actor: "bob", key: "join", command: .org(.join(org: "utopia", member: "bob"))),
+            Submission(actor: "bob", key: "pay", command: .transfer(from: "bob", to: "carol", asset: "TIX", amount: 1000)),
+        ])
+        #expect(results.allSatisfy { (try? $0.get()) != nil })
+        #expect(try tix(engine, "utopia") == 100)
+        try expectSound(engine)
+    }
+
     @Test("a citizen's market sale and craft pay the state too")
     func fillAndCraftTaxes() async throws {
         let clock = ManualClock()
