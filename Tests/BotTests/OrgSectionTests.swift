@@ -52,3 +52,38 @@ struct OrgSectionTests {
         }
     }
 }
+
+extension OrgSectionTests {
+    @Test("a company's owner hears that its line is starved on ore once its last craft finished")
+    func starvedLineNotice() async throws {
+        try await withStage { stage in
+            let alice = Player(stage, id: 411, username: "alice", firstName: "Alice")
+            try await alice.send("/start")
+            try await stage.admin(.mint(to: "alice", asset: "TIX", amount: 100_000))
+            let create = Submission(actor: "alice", key: "acme", command: .org(.create(kind: .company, name: "acme", founder: "alice")))
+            try await stage.engine.submit(create)
+            for (code, kind) in [("ore", Asset.Kind.raw), ("forge", .component)] {
+                if try stage.engine.reader.asset(code: code) == nil { try await stage.admin(.defineAsset(Asset(code: code, kind: kind, scale: 0))) }
+            }
+            for (code, amount) in [("ore", Int64(2)), ("forge", 1), ("TIX", 10_000)] {
+                try await stage.admin(.mint(to: "acme", asset: code, amount: amount))
+            }
+            for (key, command) in [
+                ("build", Command.buildFactory(account: "acme", name: "Smelter")),
+                ("fit", .fitComponent(account: "acme", factory: 1, component: "forge")),
+                ("line", .org(.startLine(org: "acme", name: "ingots", stages: [LineStage(factory: 1, recipe: "iron_ingot")]))),
+            ] {
+                try await stage.engine.submit(Submission(actor: "alice", key: key, command: command))
+            }
+            let mark = stage.telegram.callCount
+            for _ in 0..<3 {  // the first tick starts a craft from the 2 ore; it finishes; the next tick finds no ore
+                _ = try? await stage.admin(.runDueJobs)  // (unless the bot's own job worker ran them first)
+                stage.clock.advance(by: 600_000)
+            }
+            #expect(try stage.engine.reader.org(named: "acme").lines.map(\.status) == ["starved on ore"])
+            #expect(try stage.engine.reader.balance(of: "acme", asset: "iron_ingot") == 1)
+            let notice = try await stage.telegram.waitForCall(after: mark) { $0.chat == 411 && $0.method == "sendMessage" && $0.delivered }
+            #expect(notice.text == "🏭 Your line ingots in acme is starved on ore: add what it lacks to acme's inventory.")
+        }
+    }
+}

@@ -34,6 +34,9 @@ extension Texts {
         static let bindInGroup = "Bind a group, not a private chat: add the bot to your company's group and say /bind company NAME there."
         static func bound(_ org: String) -> String { "✅ This group now acts for \(org): members use /co here, each with their own role." }
         static let onlyTopRole = "Only the owner (a state's governor) binds a group to it."
+        static func lineStuck(_ line: String, of org: String, status: String) -> String {
+            "🏭 Your line \(line) in \(org) is \(status): add what it lacks to \(org)'s inventory."
+        }
         static func badPeriod(_ text: String) -> String { "'\(text)' is not a period: write a number with d, h, m or s, e.g. 1d." }
     }
 }
