@@ -23,8 +23,9 @@ struct OrgSectionTests {
             let mark = stage.telegram.callCount
             #expect(try await alice.send("/company invite acme @bob").text == "✅ Invited Bob to acme.")
             let invitation = try await stage.telegram.waitForCall(after: mark) { $0.chat == 402 && $0.method == "sendMessage" }
-            #expect(invitation.text == "✉️ Alice invited you to acme. Accept with /company join acme")
-            #expect(try await bob.send("/company join acme").text?.hasPrefix("✅ You joined acme.") == true)
+            #expect(invitation.text == "✉️ Alice invited you to acme. Accept with /company join acme or open https://t.me/tixbot?start=org-acme")
+            #expect(try await bob.send("/start org-acme").text == "✅ You joined acme.")
+            #expect(try await bob.send("/company join acme").text == "bob is already in acme (or invited).")
 
             let group = LocalChat(id: -6000)
             #expect(try await bob.send("/bind company acme", in: group).text == "Only the owner (a state's governor) binds a group to it.")

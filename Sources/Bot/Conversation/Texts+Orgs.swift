@@ -25,8 +25,8 @@ extension Texts {
 
         static func yours(_ kind: Org.Kind) -> String { kind == .company ? "🏢 Your companies:" : "🏛 Your states:" }
 
-        static func invited(_ org: String, by inviter: String, kind: Org.Kind) -> String {
-            "✉️ \(inviter) invited you to \(org). Accept with /\(kind.rawValue) join \(org)"
+        static func invited(_ org: String, by inviter: String, kind: Org.Kind, link: String?) -> String {
+            "✉️ \(inviter) invited you to \(org). Accept with /\(kind.rawValue) join \(org)" + (link.map { " or open \($0)" } ?? "")
         }
 
         static func done(_ what: String) -> String { "✅ \(what)" }

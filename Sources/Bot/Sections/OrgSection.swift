@@ -41,6 +41,27 @@ struct OrgSection: Section {
         return try await act(first, org: org, Array(words.dropFirst(2)), kind: kind, usage: usage, request)
     }
 
+    /// Deep-link payload of an org invitation: `/start org-<name>`.
+    static let linkPrefix = "org-"
+
+    static func org(inLink payload: String) -> String? {
+        payload.hasPrefix(linkPrefix) ? String(payload.dropFirst(linkPrefix.count)) : nil
+    }
+
+    /// The invitation link for `org`, when its name fits Telegram's start parameter (64 of A-Z a-z 0-9 _ -).
+    static func link(to org: String, bot: String) -> String? {
+        let payload = linkPrefix + org
+        guard payload.count <= 64, payload.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) else { return nil }
+        return "https://t.me/\(bot)?start=\(payload)"
+    }
+
+    /// Accepting an invitation (or asking a state to admit) through its link.
+    static func join(_ org: String, as account: String, _ request: Request) async throws -> Answer {
+        _ = try await request.services.engine.submit(
+            Submission(actor: account, key: request.incoming.key + "-org", command: .org(.join(org: org, member: account))))
+        return Answer(text: Texts.Orgs.done("You joined \(org)."), buttons: request.menu)
+    }
+
     private static let actions: Set<String> = ["new", "invite", "join", "leave", "kick", "role", "pay", "deposit", "wage", "payroll"]
 
     /// One action for `org`, with the words after its name.
@@ -64,7 +85,11 @@ struct OrgSection: Section {
         case "invite":
             let member = try payee.account(named: try word(0))
             _ = try await request.submit(.org(.invite(org: org, member: member)))
-            let notice = Notice(account: member, text: Texts.Orgs.invited(org, by: request.name(me), kind: try self.kind(of: org, request)))
+            let notice = Notice(
+                account: member,
+                text: Texts.Orgs.invited(
+                    org, by: request.name(me), kind: try self.kind(of: org, request),
+                    link: Self.link(to: org, bot: request.services.botName)))
             return Answer(text: Texts.Orgs.done("Invited \(request.name(member)) to \(org)."), notices: [notice])
         case "join":
             _ = try await request.submit(.org(.join(org: org, member: me)))
