@@ -22,6 +22,7 @@ public final class Conversation: Sendable {
         services = Services(
             engine: engine, players: Players(database: database), pending: PendingActions(database: database),
             outbox: Outbox(database: database),
+            bindings: OrgBindings(database: database),
             assets: AssetCache(reader: engine.reader), clock: clock,
             botName: botName.lowercased())
         let sections = Sections.all

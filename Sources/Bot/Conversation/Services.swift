@@ -7,6 +7,7 @@ struct Services: Sendable {
     let pending: PendingActions
     /// The bot's stored requests and notice settings (who turned Parliament notices off).
     let outbox: Outbox
+    let bindings: OrgBindings
     let assets: AssetCache
     let clock: any EngineClock
     /// The bot's @username: commands in groups may be addressed to it, and invite links name it.

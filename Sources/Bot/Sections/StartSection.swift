@@ -28,6 +28,9 @@ struct StartSection: Section {
         let referrer = try request.arguments.first.flatMap { try Self.referrer(in: $0, request) }
         let (account, isNew) = try await Registration(services: request.services)
             .join(request.incoming.from, key: request.incoming.key, referrer: referrer)
+        if let org = request.arguments.first.flatMap(OrgSection.org(inLink:)) {
+            return try await OrgSection.join(org, as: account, request)
+        }
         guard isNew || request.joinedNow else { return Answer(text: Texts.welcomeBack(request.name(account)), buttons: request.menu) }
         return Answer(
             text: Texts.welcome(request.incoming.from.firstName, account: account), buttons: request.menu,

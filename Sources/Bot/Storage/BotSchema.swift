@@ -93,6 +93,10 @@ enum BotSchema {
                     at INTEGER NOT NULL);
                 """)
         }
+        // The group chat each company or state bound with `/bind`, where members act for it with `/co`.
+        migrator.registerMigration("bot org bindings") { db in
+            try db.execute(sql: "CREATE TABLE bot_org_bindings (chat_id INTEGER PRIMARY KEY, org TEXT NOT NULL)")
+        }
         return migrator
     }
 }

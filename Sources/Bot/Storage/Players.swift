@@ -80,6 +80,11 @@ final class Players: Sendable {
         case .notPermitted(let actor, let action): Rejection.notPermitted(actor: name(actor), action: action).description
         case .balanceOverflow(let account): Rejection.balanceOverflow(account: name(account)).description
         case .cannotAfford(let account, let asset): Rejection.cannotAfford(account: name(account), asset: asset).description
+        case .lacksPermission(let member, let org, let role, let permission):
+            Rejection.lacksPermission(member: name(member), org: org, role: role, permission: permission).description
+        case .overDailyCap(let member, let org, let cap, let spent):
+            Rejection.overDailyCap(member: name(member), org: org, cap: cap, spent: spent).description
+        case .notAMember(let org, let account): Rejection.notAMember(org: org, account: name(account)).description
         default: rejection.description
         }
     }

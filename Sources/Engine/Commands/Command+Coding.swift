@@ -9,6 +9,7 @@ extension Command: Codable {
         case cancelCraft = "cancelCraft", runDueJobs = "runDueJobs", createPool = "createPool", swap = "swap"
         case nameInviter = "nameInviter", propose = "propose", vote = "vote", veto = "veto"
         case cancelProposal = "cancelProposal", setVetoer = "setVetoer", license = "license", setPatentTerms = "setPatentTerms"
+        case org = "org"
     }
 
     enum Field: String, CodingKey {
@@ -113,6 +114,7 @@ extension Command: Codable {
             try c.encode(holder, forKey: .holder)
             try c.encode(recipe, forKey: .recipe)
             try c.encodeIfPresent(royalty, forKey: .royalty)
+        case .org(let command): try outer.encode(command, forKey: .org)
         }
     }
 
@@ -202,6 +204,7 @@ extension Command: Codable {
             self = .setPatentTerms(
                 holder: try c.decode(String.self, forKey: .holder), recipe: try c.decode(String.self, forKey: .recipe),
                 royalty: try c.decodeIfPresent(Int64.self, forKey: .royalty))
+        case .org: self = .org(try outer.decode(OrgCommand.self, forKey: tag))
         }
     }
 

@@ -58,6 +58,9 @@ public enum Command: Sendable, Hashable {
     /// A patent holder publishes the royalty anyone may craft for without a license of their own
     /// (`royalty: nil` withdraws it).
     case setPatentTerms(holder: String, recipe: String, royalty: Int64?)
+    /// An L2 organization's command (companies, states): membership, roles, tax rules, lines, payroll,
+    /// dissolution. Its actor is the acting member.
+    case org(OrgCommand)
 }
 
 /// A command as submitted from outside: who asks, and the client-chosen key that makes retries safe.

@@ -73,6 +73,24 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
     case notPatentHolder(recipe: String, account: String)
     case invalidLicense
     case unlicensed(recipe: String, holder: String)
+    case unknownOrg(String)
+    case orgDissolved(String)
+    case notAMember(org: String, account: String)
+    case lacksPermission(member: String, org: String, role: String, permission: OrgPermission)
+    case overDailyCap(member: String, org: String, cap: Int64, spent: Int64)
+    case notInvited(org: String, account: String)
+    case alreadyMember(org: String, account: String)
+    case alreadyCitizen(account: String, state: String)
+    case admissionRefused(state: String, reason: String)
+    case unknownRole(org: String, role: String)
+    case invalidRoleName(String)
+    case topRoleStays(org: String, role: String)
+    case wrongOrgKind(org: String, needs: Org.Kind)
+    case invalidTaxRule(String)
+    case invalidLine(String)
+    case unknownLine(Int64)
+    case orgBusy(org: String, reason: String)
+    case notOffered(org: String, recipe: String)
 
     public var description: String {
         switch self {
@@ -171,6 +189,27 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidLicense: "A royalty is 0 or more, and a license's crafts and days, if given, more than zero."
         case .unlicensed(let recipe, let holder):
             "\(recipe) is patented by \(holder): craft it only with their license (ask them for one) or on their open terms."
+        case .unknownOrg(let name): "There is no company or state called '\(name)'."
+        case .orgDissolved(let name): "\(name) has been dissolved."
+        case .notAMember(let org, let account): "\(account) is not a member of \(org)."
+        case .lacksPermission(let member, let org, let role, let permission):
+            "\(member) is \(role) of \(org), and that role may not \(Self.describe(permission))."
+        case .overDailyCap(let member, let org, let cap, let spent):
+            "That would take \(member) past their daily limit of \(Amount.format(cap, scale: Asset.ticket.scale)) TIX from \(org)'s treasury"
+                + (spent == .max ? "." : " (already \(Amount.format(spent, scale: Asset.ticket.scale)) TIX today).")
+        case .notInvited(let org, let account): "\(account) has no invitation to \(org): ask one of its directors."
+        case .alreadyMember(let org, let account): "\(account) is already in \(org) (or invited)."
+        case .alreadyCitizen(let account, let state): "\(account) is already a citizen of \(state): leave it first."
+        case .admissionRefused(let state, let reason): "\(state) does not admit you: \(reason)"
+        case .unknownRole(let org, let role): "\(org) has no role called '\(role)'."
+        case .invalidRoleName(let name): "'\(name)' is not a valid role name: use 1 to 32 lower-case letters, digits or _ - ."
+        case .topRoleStays(let org, let role): "\(org) keeps its \(role): the last \(role) stays, and nobody kicks or redefines one."
+        case .wrongOrgKind(let org, let needs): "\(org) is not a \(needs.rawValue): only a \(needs.rawValue) does that."
+        case .invalidTaxRule(let problem): "The tax rule was not accepted, so nothing changed: \(problem)"
+        case .invalidLine(let problem): "That is not a valid assembly line: \(problem)."
+        case .unknownLine(let id): "There is no assembly line #\(id) in this company."
+        case .orgBusy(let org, let reason): "\(org) cannot be dissolved yet: \(reason)."
+        case .notOffered(let org, let recipe): "\(org) does not offer to craft \(recipe): see its prices."
         }
     }
 
@@ -186,6 +225,19 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
             default: ((seconds / 3600, "h"), ((seconds % 3600) / 60, "min"))
             }
         return "\(large.0) \(large.1)" + (small.0 > 0 ? " \(small.0) \(small.1)" : "")
+    }
+
+    /// What a permission lets a member do, completing "that role may not ...".
+    static func describe(_ permission: OrgPermission) -> String {
+        switch permission {
+        case .spend: "spend the treasury's tickets"
+        case .inventory: "move items out of the shared inventory"
+        case .factories: "run its factories and lines"
+        case .trade: "trade on the market or the AMM for it"
+        case .hire: "hire, fire, give roles or set wages"
+        case .prices: "set its prices"
+        case .govern: "define roles, set rules or payroll, or dissolve it"
+        }
     }
 
     /// A stable machine-readable name for scripts and front ends (`--json`).
@@ -264,6 +316,24 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .notPatentHolder: "notPatentHolder"
         case .invalidLicense: "invalidLicense"
         case .unlicensed: "unlicensed"
+        case .unknownOrg: "unknownOrg"
+        case .orgDissolved: "orgDissolved"
+        case .notAMember: "notAMember"
+        case .lacksPermission: "lacksPermission"
+        case .overDailyCap: "overDailyCap"
+        case .notInvited: "notInvited"
+        case .alreadyMember: "alreadyMember"
+        case .alreadyCitizen: "alreadyCitizen"
+        case .admissionRefused: "admissionRefused"
+        case .unknownRole: "unknownRole"
+        case .invalidRoleName: "invalidRoleName"
+        case .topRoleStays: "topRoleStays"
+        case .wrongOrgKind: "wrongOrgKind"
+        case .invalidTaxRule: "invalidTaxRule"
+        case .invalidLine: "invalidLine"
+        case .unknownLine: "unknownLine"
+        case .orgBusy: "orgBusy"
+        case .notOffered: "notOffered"
         }
     }
 }

@@ -71,6 +71,7 @@ extension Command {
         case .setPatentTerms(let holder, let recipe, _):
             try body(holder, account)
             try body(recipe, "recipe name")
+        case .org(let command): try command.forEachText(body)
         }
     }
 }

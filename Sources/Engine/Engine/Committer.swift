@@ -21,15 +21,18 @@ struct Committer {
         let db = HotConnection(database, statements: statements)
         do {
             try db.run("BEGIN IMMEDIATE")
+            try ledger.citizens.refresh(db)
             // Re-read the head each time: an admin command in another process may have appended.
             var head = try Journal.head(in: db)
             let results = batch.map { apply($0, head: &head, in: db) }
             try db.run("COMMIT")
             ledger.names.committed()
+            ledger.citizens.committed()
             return results
         } catch {
             try? database.execute(sql: "ROLLBACK")
             ledger.names.forgetAll()
+            ledger.citizens.forgetAll()
             ledger.rules.stored.removeAll()
             return batch.map { _ in .failure(error) }
         }

@@ -2,8 +2,10 @@
 /// or `{"expireOrder": {"order": id}}`. A job is written in the journal format of the entry that
 /// queued it (the table's `format` column), so replaying old entries rebuilds the same rows.
 extension Job: Codable {
-    enum Tag: String, CodingKey { case craft = "craft", expireOrder = "expireOrder", advanceProposal = "advanceProposal" }
-    enum Field: String, CodingKey { case order = "order", proposal = "proposal" }
+    enum Tag: String, CodingKey {
+        case craft = "craft", expireOrder = "expireOrder", advanceProposal = "advanceProposal", line = "line", payroll = "payroll"
+    }
+    enum Field: String, CodingKey { case order = "order", proposal = "proposal", line = "line", org = "org" }
 
     public func encode(to encoder: any Encoder) throws {
         var outer = encoder.container(keyedBy: Tag.self)
@@ -15,6 +17,12 @@ extension Job: Codable {
         case .advanceProposal(let proposal):
             var body = outer.nestedContainer(keyedBy: Field.self, forKey: .advanceProposal)
             try body.encode(proposal, forKey: .proposal)
+        case .line(let line):
+            var body = outer.nestedContainer(keyedBy: Field.self, forKey: .line)
+            try body.encode(line, forKey: .line)
+        case .payroll(let org):
+            var body = outer.nestedContainer(keyedBy: Field.self, forKey: .payroll)
+            try body.encode(org, forKey: .org)
         }
     }
 
@@ -25,6 +33,10 @@ extension Job: Codable {
         } else if outer.contains(.advanceProposal) {
             self = .advanceProposal(
                 try outer.nestedContainer(keyedBy: Field.self, forKey: .advanceProposal).decode(Int64.self, forKey: .proposal))
+        } else if outer.contains(.line) {
+            self = .line(try outer.nestedContainer(keyedBy: Field.self, forKey: .line).decode(Int64.self, forKey: .line))
+        } else if outer.contains(.payroll) {
+            self = .payroll(try outer.nestedContainer(keyedBy: Field.self, forKey: .payroll).decode(String.self, forKey: .org))
         } else {
             self = .expireOrder(try outer.nestedContainer(keyedBy: Field.self, forKey: .expireOrder).decode(Int64.self, forKey: .order))
         }
@@ -63,9 +75,9 @@ extension Job: Codable {
             case .expireOrder(let order):
                 var body = outer.nestedContainer(keyedBy: Positional.self, forKey: .expireOrder)
                 try body.encode(order, forKey: .first)
-            case .advanceProposal:
-                // Proposals came after format 1: such a job is only ever written in a later format.
-                try job.encode(to: encoder)
+            case .advanceProposal, .line, .payroll:
+                // They came after format 1: such a job is only ever written in a later format.
+                throw EncodingError.invalidValue(job, .init(codingPath: [], debugDescription: "format 1 has no \(job.kind) jobs"))
             }
         }
 

@@ -10,12 +10,18 @@ public enum Job: Sendable, Hashable {
     /// A proposal's next deadline: voting opens, voting closes, or the veto window ends. It moves the
     /// proposal on from whatever state it is in then, so a cancel or a veto needs no job taken back.
     case advanceProposal(Int64)
+    /// A tick of an org's assembly line (its id): start what its stages can, then tick again.
+    case line(Int64)
+    /// An org's payday (its account name): wages from the treasury, then the next payday.
+    case payroll(String)
 
     var kind: String {
         switch self {
         case .craft: "craft"
         case .expireOrder: "expireOrder"
         case .advanceProposal: "advanceProposal"
+        case .line: "line"
+        case .payroll: "payroll"
         }
     }
 }

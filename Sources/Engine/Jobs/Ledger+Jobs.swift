@@ -33,15 +33,18 @@ extension Ledger {
         case .craft(let craft): try complete(craft, job: job.id, dueAt: job.dueAt, seq: seq, format: format, db)
         case .expireOrder(let order): try expire(order, seq: seq, in: db)
         case .advanceProposal(let proposal): try advance(proposal, seq: seq, at: at, format: format, in: db)
+        case .line(let line): try tick(line, seq: seq, at: at, format: format, db)
+        case .payroll(let org): try payday(org, dueAt: job.dueAt, seq: seq, format: format, db)
         }
     }
 
-    /// What a job that can never succeed hands back: a craft's inputs return to its owner.
+    /// What a job that can never succeed hands back: a craft's inputs return to its owner, a proposal
+    /// expires with its deposit refunded; a line's tick or a payday holds nothing.
     private func giveUp(_ job: QueuedJob, seq: Int64, _ db: HotConnection) throws -> [Posting] {
         switch job.job {
         case .craft(let craft): try returnInputs(craft, seq: seq, db)
         case .advanceProposal(let proposal): try expireProposal(proposal, seq: seq, db)
-        case .expireOrder: []
+        case .expireOrder, .line, .payroll: []
         }
     }
 }

@@ -11,6 +11,8 @@ struct Ledger {
 
     /// Ids of accounts and assets already looked up; owned by whoever owns this ledger.
     let names = NameCache()
+    /// Who is a citizen of which state: the O(1) check before any state tax is looked up.
+    let citizens = CitizenCache()
     /// The Lua rules; owned with the ledger.
     let rules: RuleSet
 
@@ -23,6 +25,8 @@ struct Ledger {
     ) throws -> Receipt {
         rules.begin(seq: seq, actor: actor, key: key)
         var receipt = Receipt(seq: seq, at: at)
+        // A member acting for an org: their role's daily cap is charged once the command has applied.
+        var acting: OrgActing?
         switch command {
         case .openAccount(let name, let kind):
             guard Account.isValidName(name), name != Submission.admin else {
@@ -51,7 +55,7 @@ struct Ledger {
 
         case .transfer(let from, let to, let asset, let amount, let memo):
             try checkMemo(memo)
-            try requireOwner(actor, of: from)
+            acting = try requireActor(actor, for: from, may: asset == Asset.ticket.code ? .spend : .inventory, db)
             receipt.postings = try post(try withFee(Posting(from: from, to: to, asset: asset, amount: amount), db), seq, db)
 
         case .post(let legs, let memo):
@@ -72,28 +76,28 @@ struct Ledger {
             try nameInviter(inviter, of: account, seq: seq, db)
 
         case .placeOrder(let order):
-            try requireOwner(actor, of: order.account)
+            acting = try requireActor(actor, for: order.account, may: .trade, db)
             (receipt.createdID, receipt.postings) = try place(order, seq: seq, at: at, format: format, in: db)
 
         case .cancelOrder(let account, let order):
-            try requireOwner(actor, of: account)
+            acting = try requireActor(actor, for: account, may: .trade, db)
             receipt.postings = try cancel(order, by: account, seq: seq, in: db)
 
         case .buildFactory(let account, let name):
-            try requireOwner(actor, of: account)
+            acting = try requireActor(actor, for: account, may: .factories, db)
             (receipt.createdID, receipt.postings) = try buildFactory(name, for: account, seq: seq, in: db)
 
         case .fitComponent(let account, let factory, let component):
-            try requireOwner(actor, of: account)
+            acting = try requireActor(actor, for: account, may: .factories, db)
             receipt.postings = try fit(component, into: factory, by: account, seq: seq, in: db)
 
         case .startCraft(let account, let factory, let recipe, let repeats):
-            try requireOwner(actor, of: account)
+            acting = try requireActor(actor, for: account, may: .factories, db)
             (receipt.createdID, receipt.postings) = try startCraft(
                 recipe, in: factory, for: account, repeats: repeats, seq: seq, at: at, format: format, in: db)
 
         case .cancelCraft(let account, let job):
-            try requireOwner(actor, of: account)
+            acting = try requireActor(actor, for: account, may: .factories, db)
             receipt.postings = try cancelCraft(job, by: account, seq: seq, format: format, in: db)
 
         case .runDueJobs:
@@ -104,7 +108,7 @@ struct Ledger {
             (receipt.createdID, receipt.postings) = try createPool(asset, items: items, tickets: tickets, seq, at, db)
 
         case .swap(let swap):
-            try requireOwner(actor, of: swap.account)
+            acting = try requireActor(actor, for: swap.account, may: .trade, db)
             receipt.postings = try self.swap(swap, seq, at, db)
 
         case .propose(let account, let recipe, let title, let source):
@@ -134,7 +138,10 @@ struct Ledger {
         case .setPatentTerms(let holder, let recipe, let royalty):
             try requireOwner(actor, of: holder)
             try setTerms(recipe, royalty: royalty, by: holder, at: at, db)
+        case .org(let command):
+            (receipt.createdID, receipt.postings) = try apply(command, actor: actor, seq: seq, at: at, format: format, in: db)
         }
+        if let acting { try chargeCap(acting, receipt.postings, at: at, db) }
         return receipt
     }
 
@@ -145,9 +152,11 @@ struct Ledger {
         guard let from = try account(named: payment.from, in: db) else { throw Rejection.unknownAccount(payment.from) }
         guard let to = try account(named: payment.to, in: db) else { throw Rejection.unknownAccount(payment.to) }
         guard try asset(code: payment.asset, in: db) != nil else { throw Rejection.unknownAsset(payment.asset) }
+        if to.kind == .org { try refuseDissolved(payment.to, id: to.id, db) }
         let fee = try rules.transferFee(
             amount: payment.amount, asset: payment.asset, from: (payment.from, from.kind), to: (payment.to, to.kind))
         return [payment] + (try feeLegs(from: payment.from, fee: fee, asset: payment.asset, source: "transfer"))
+            + (try taxLegs(.transfer, payer: payment.from, amount: payment.amount, asset: payment.asset, to: payment.to, db))
     }
 
     /// The legs that take a fee from `payer`: burned into `sink` and paid to `treasury` as `sinks.lua` splits it.

@@ -54,9 +54,12 @@ extension Ledger {
         let fee = try rules.marketFee(asset: asset, quantity: quantity, price: maker.price, total: total)
         let refund = buy.price > maker.price ? quantity * (buy.price - maker.price) : 0
         try store.recordFill(seq: seq, buy: buy.id, sell: sell.id, quantity: quantity, price: maker.price, fee: fee)
-        let legs = [
+        let tax = try taxLegs(
+            .fill, payer: sell.account, paidFrom: Account.escrow, amount: total - fee, asset: Asset.ticket.code, to: buy.account,
+            limit: total - fee, db)
+        let legs = tax + [
             Posting(from: Account.escrow, to: buy.account, asset: asset, amount: quantity),
-            Posting(from: Account.escrow, to: sell.account, asset: Asset.ticket.code, amount: total - fee),
+            Posting(from: Account.escrow, to: sell.account, asset: Asset.ticket.code, amount: total - fee - (tax.first?.amount ?? 0)),
             Posting(from: Account.escrow, to: buy.account, asset: Asset.ticket.code, amount: refund),
         ].filter { $0.amount > 0 }
         return try post(legs + (try feeLegs(from: Account.escrow, fee: fee, asset: Asset.ticket.code, source: "market")), seq, db)

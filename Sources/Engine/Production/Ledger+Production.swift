@@ -28,12 +28,13 @@ extension Ledger {
 
     /// Escrows the recipe's inputs and queues the craft; `Receipt.createdID` is the job's id. A variable
     /// yield is decided when the craft completes (format 1 rolled it here, where a cancel could reroll it).
+    /// `operator` is the factory's owner when it crafts for someone else (a company's service).
     func startCraft(
         _ recipeID: String, in factory: Int64, for account: String, repeats: Bool, seq: Int64, at: Int64,
-        format: JournalFormat, in db: HotConnection
+        format: JournalFormat, in db: HotConnection, operator: String? = nil
     ) throws -> (job: Int64, postings: [Posting]) {
         let store = FactoryStore(db: db)
-        let owner = try store.requireOwned(factory, by: account)
+        let owner = try store.requireOwned(factory, by: `operator` ?? account)
         guard let live = try self.recipe(recipeID, db) else { throw Rejection.unknownRecipe(recipeID) }
         let (recipe, version) = (live.recipe, live.version)
         let fitted = try store.components(of: factory)
@@ -56,6 +57,7 @@ extension Ledger {
         let royalty = try chargeRoyalty(on: recipe.id, crafter: account, seq: seq, at: at, db)
         let postings = try royalty + (craft.inputs.isEmpty ? [] : post(
             craft.inputs.map { Posting(from: craft.account, to: Account.escrow, asset: $0.asset, amount: $0.amount) }, seq, db))
+            + craftTax(recipe.id, by: account, seq: seq, db)
         let (due, overflow) = at.addingReportingOverflow(craft.duration)
         guard !overflow else { throw Rejection.ruleFailed("\(Recipe.script(craft.recipe)): the duration is too long") }
         var queued = craft

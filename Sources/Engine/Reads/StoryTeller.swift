@@ -34,6 +34,7 @@ struct StoryTeller {
         case .propose(let account, _, _, _), .vote(let account, _, _), .cancelProposal(let account, _): account
         case .license(let grant): grant.holder
         case .setPatentTerms(let holder, _, _): holder
+        case .org(let command): command.org
         case .openAccount, .defineAsset, .post, .runDueJobs, .createPool, .veto, .setVetoer: nil
         }
     }
@@ -100,6 +101,8 @@ struct StoryTeller {
         case .setPatentTerms(let holder, let recipe, let royalty) where holder == me:
             royalty.map { "Offered \(Self.itemName(recipe)) to all for \(amount($0, Asset.ticket.code)) a craft" }
                 ?? "Withdrew the open terms of \(Self.itemName(recipe))"
+        case .org(let command):
+            Self.text(of: command, actor: entry.actor, for: me).map { $0 + costNote(mine, paidBy: me) }
         default:
             nil
         }
@@ -195,6 +198,8 @@ struct StoryTeller {
             case .advanceProposal(let proposal):
                 let state = try String.fetchOne(db, sql: "SELECT state FROM proposals WHERE id = ?", arguments: [proposal])
                 parts.append("proposal #\(proposal) is \(state ?? "gone")")
+            case .line, .payroll:
+                continue  // their crafts and wages tell themselves
             }
         }
         if restarted, !parts.isEmpty { parts.append("started again") }

@@ -181,7 +181,7 @@ extension RuleSet {
     }
 
     /// A rule's answer of the wrong shape refuses the command in the rule's own words.
-    private func checked<T>(_ body: () throws -> T) throws -> T {
+    func checked<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let error as LuaError { throw Rejection.ruleFailed(error.description) }
     }
 }

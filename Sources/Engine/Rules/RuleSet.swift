@@ -23,6 +23,7 @@ final class RuleSet {
     enum Context: CaseIterable {
         case transfer, fee, claim, trade, factories, fitting, components, craft, swap, cancel, invite
         case proposal, tally, voter, patent, royalty
+        case orgCreation, tax, admission
 
         var fields: [String] {
             switch self {
@@ -42,6 +43,9 @@ final class RuleSet {
             case .voter: VoterFacts.fields
             case .patent: ["recipe", "inventor"]
             case .royalty: ["recipe", "royalty", "holder", "crafter"]
+            case .orgCreation: ["kind", "name", "founder"]
+            case .tax: ["kind", "amount", "asset", "citizen", "to"]
+            case .admission: ["state", "account", "citizens"]
             }
         }
     }

@@ -264,6 +264,64 @@ package enum Schema {
                     PRIMARY KEY (recipe, licensee_id)) WITHOUT ROWID;
                 """)
         }
+        // L2 organizations (issue #12): companies and states on `org` accounts. Roles are rows of each
+        // org (the built-in ones too), permissions a sorted comma-separated list; a state's tax rule is
+        // a version in `rule_versions`; lines and payroll run as jobs.
+        migrator.registerMigration("v12 orgs") { db in
+            try db.execute(sql: """
+                CREATE TABLE orgs (
+                    account_id INTEGER PRIMARY KEY REFERENCES accounts(id),
+                    kind TEXT NOT NULL,
+                    founder_id INTEGER NOT NULL REFERENCES accounts(id),
+                    created_seq INTEGER NOT NULL,
+                    tax_rule TEXT,
+                    payroll_period INTEGER CHECK (payroll_period > 0),
+                    payroll_job INTEGER,
+                    dissolved_seq INTEGER);
+                CREATE TABLE org_roles (
+                    org_id INTEGER NOT NULL REFERENCES orgs(account_id),
+                    name TEXT NOT NULL,
+                    permissions TEXT NOT NULL,
+                    daily_cap INTEGER CHECK (daily_cap >= 0),
+                    PRIMARY KEY (org_id, name)) WITHOUT ROWID;
+                CREATE TABLE org_members (
+                    org_id INTEGER NOT NULL REFERENCES orgs(account_id),
+                    account_id INTEGER NOT NULL REFERENCES accounts(id),
+                    role TEXT NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('invited', 'member')),
+                    wage INTEGER NOT NULL CHECK (wage >= 0),
+                    since_seq INTEGER NOT NULL,
+                    PRIMARY KEY (org_id, account_id)) WITHOUT ROWID;
+                CREATE INDEX org_members_by_account ON org_members(account_id);
+                CREATE TABLE org_spending (
+                    org_id INTEGER NOT NULL,
+                    account_id INTEGER NOT NULL,
+                    day INTEGER NOT NULL,
+                    amount INTEGER NOT NULL CHECK (typeof(amount) = 'integer' AND amount >= 0),
+                    PRIMARY KEY (org_id, account_id, day)) WITHOUT ROWID;
+                CREATE TABLE org_lines (
+                    id INTEGER PRIMARY KEY,
+                    org_id INTEGER NOT NULL REFERENCES orgs(account_id),
+                    name TEXT NOT NULL,
+                    stages TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    job_id INTEGER,
+                    created_seq INTEGER NOT NULL);
+                CREATE TABLE payroll_payments (
+                    id INTEGER PRIMARY KEY,
+                    org_id INTEGER NOT NULL,
+                    seq INTEGER NOT NULL,
+                    account_id INTEGER NOT NULL,
+                    amount INTEGER NOT NULL,
+                    paid INTEGER NOT NULL CHECK (paid IN (0, 1)));
+                CREATE INDEX payroll_by_org ON payroll_payments(org_id, id);
+                CREATE TABLE org_prices (
+                    org_id INTEGER NOT NULL REFERENCES orgs(account_id),
+                    recipe TEXT NOT NULL,
+                    price INTEGER NOT NULL CHECK (price > 0),
+                    PRIMARY KEY (org_id, recipe)) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

@@ -53,6 +53,13 @@ enum StateHash {
                 SELECT recipe, licensee_id, royalty, crafts_left, expires_at, granted_seq, paid FROM licenses
                 ORDER BY recipe, licensee_id
                 """, 7),
+            ("orgs", "SELECT account_id, kind, founder_id, created_seq, tax_rule, payroll_period, payroll_job, dissolved_seq FROM orgs ORDER BY account_id", 8),
+            ("org_roles", "SELECT org_id, name, permissions, daily_cap FROM org_roles ORDER BY org_id, name", 4),
+            ("org_members", "SELECT org_id, account_id, role, state, wage, since_seq FROM org_members ORDER BY org_id, account_id", 6),
+            ("org_spending", "SELECT org_id, account_id, day, amount FROM org_spending ORDER BY org_id, account_id, day", 4),
+            ("org_lines", "SELECT id, org_id, name, stages, status, job_id FROM org_lines ORDER BY id", 6),
+            ("org_prices", "SELECT org_id, recipe, price FROM org_prices ORDER BY org_id, recipe", 3),
+            ("payroll_payments", "SELECT id, org_id, seq, account_id, amount, paid FROM payroll_payments ORDER BY id", 6),
         ] where try (reference ?? db).tableExists(table) {
             try hash(sql, columns)
         }

@@ -104,6 +104,10 @@ struct CraftCommand: AsyncParsableCommand {
                         return "#\(job.id)\texpiry of order #\(order)\t\(job.state.rawValue)\tdue \(due)"
                     case .advanceProposal(let proposal):
                         return "#\(job.id)\tnext deadline of proposal #\(proposal)\t\(job.state.rawValue)\tdue \(due)"
+                    case .line(let line):
+                        return "#\(job.id)\ttick of assembly line #\(line)\t\(job.state.rawValue)\tdue \(due)"
+                    case .payroll(let org):
+                        return "#\(job.id)\tpayday of \(org)\t\(job.state.rawValue)\tdue \(due)"
                     }
                 }.joined(separator: "\n")
             }
