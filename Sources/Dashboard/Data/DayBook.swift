@@ -132,12 +132,14 @@ public final class DayBook: Sendable {
         }
     }
 
-    /// Players who sent anything, or were paid by `mint` (a claimed reward), on each day.
+    /// Players who sent anything, or claimed a reward (paid by `mint`), on each day. Being paid by
+    /// someone else, or by an admin's mint, is not activity.
     private static func activity(after first: Int64, through last: Int64, mint: Int64, into days: inout [Int64: Day], in db: Database) throws {
         let rows = try Row.fetchAll(db, sql: """
             SELECT DISTINCT j.at / :day AS day, a.id FROM postings p JOIN journal j ON j.seq = p.seq
             JOIN accounts a ON a.id = CASE WHEN p.debit_id = :mint THEN p.credit_id ELSE p.debit_id END
             WHERE p.id > :first AND p.id <= :last AND a.kind = 'player'
+              AND (p.debit_id != :mint OR substr(j.command, 3, 12) = 'claimReward"')
             """, arguments: ["day": dayMilliseconds, "mint": mint, "first": first, "last": last])
         for row in rows { days[row["day"], default: Day()].active.insert(row["id"]) }
     }

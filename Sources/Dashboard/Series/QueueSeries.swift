@@ -10,8 +10,7 @@ struct QueueSeries: Series {
     func table(in context: SeriesContext) throws -> Table {
         let row = try context.reader.aggregate { db in
             try Row.fetchOne(db, sql: """
-                SELECT (SELECT COUNT(*) FROM jobs WHERE state = 'pending') AS pending,
-                       (SELECT COUNT(*) FROM jobs WHERE state = 'pending' AND kind = 'craft') AS crafts,
+                SELECT (SELECT COUNT(*) FROM jobs WHERE state = 'pending' AND kind = 'craft') AS crafts,
                        (SELECT COUNT(*) FROM factories) AS factories,
                        (SELECT COUNT(DISTINCT factory_id) FROM jobs WHERE state = 'pending' AND factory_id IS NOT NULL) AS busy
                 """)!
@@ -19,7 +18,7 @@ struct QueueSeries: Series {
         let (factories, busy): (Int64, Int64) = (row["factories"], row["busy"])
         return Table(
             columns: ["pending_jobs", "running_crafts", "factories", "busy_factories", "utilization"],
-            rows: [[.int(row["pending"]), .int(row["crafts"]), .int(factories), .int(busy),
+            rows: [[.int(Int64(try context.reader.pendingJobCount())), .int(row["crafts"]), .int(factories), .int(busy),
                     .ratio(factories > 0 ? Double(busy) / Double(factories) : 0)]])
     }
 }
