@@ -49,10 +49,10 @@ struct MetricMathTests {
 
     @Test("the pool index weighs materials by traded volume, all alike when nothing traded")
     func poolIndexWeights() {
-        let traded = PoolSeries.index([(["ore": 2, "wood": 1], ["ore": 200]), (["ore": 4, "wood": 1], [:])])
+        let traded = PriceDays.index([(["ore": 2, "wood": 1], ["ore": 200]), (["ore": 4, "wood": 1], [:])])
         #expect(traded.weights == ["ore": 100])
         #expect(traded.value(at: ["ore": 4, "wood": 1]) == 200)
-        let quiet = PoolSeries.index([(["ore": 2, "wood": 1], [:])])
+        let quiet = PriceDays.index([(["ore": 2, "wood": 1], [:])])
         #expect(quiet.weights == ["ore": 1, "wood": 1])
         #expect(abs(quiet.value(at: ["ore": 4, "wood": 1])! - 500.0 / 3.0) < 1e-9)
     }

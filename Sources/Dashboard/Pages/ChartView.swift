@@ -48,8 +48,10 @@ struct ChartView {
                 }.joined(separator: " "),
                 latest: format(table.columns[index], table.rows[count - 1][index]))
         }
-        yMax = Self.label(high)
-        yMin = Self.label(low)
+        // The axis reads in the unit of the lines (tickets when the first one is in tickets).
+        let unit = table.columns[columns[0]]
+        yMax = format(unit, Self.cell(high))
+        yMin = format(unit, Self.cell(low))
         xFirst = Self.text(table.rows[0][0])
         xLast = Self.text(table.rows[count - 1][0])
         diagonal = kind == .curve
@@ -59,8 +61,9 @@ struct ChartView {
         String((value * 10).rounded() / 10)
     }
 
-    private static func label(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : Table.decimal(value)
+    /// A whole number as an integer cell (so ticket columns format as tickets), anything else as a ratio.
+    private static func cell(_ value: Double) -> Table.Cell {
+        value == value.rounded() && abs(value) < 1e15 ? .int(Int64(value)) : .ratio(value)
     }
 
     private static func text(_ cell: Table.Cell) -> String {

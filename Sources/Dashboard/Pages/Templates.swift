@@ -77,7 +77,7 @@ enum Templates {
         {{/lines}}
         </svg>
         <div class="axis"><span>{{xFirst}}</span><span>{{yMin}}</span><span>{{xLast}}</span></div>
-        <div class="legend">{{#lines}}<span style="--c: {{color}}">{{label}}: {{latest}}</span>{{/lines}}</div>
+        <div class="legend">On {{xLast}}: {{#lines}}<span style="--c: {{color}}">{{label}}: {{latest}}</span>{{/lines}}</div>
         {{/chart}}
         {{#table}}
         <table>

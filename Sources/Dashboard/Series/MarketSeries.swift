@@ -1,16 +1,15 @@
 import GRDB
 
-/// The P2P market per day: fills, volume, fees, how orders ended, and a consumer index of crafted goods.
+/// The P2P market per day: fills, volume, fees, and how the day's orders ended.
 struct MarketSeries: Series {
     let name = "market"
-    let title = "P2P market and the consumer index"
-    let summary = "Fills, items and tickets traded and fees each day; of the orders placed that day, the share filled and the share that expired. The consumer index prices crafted goods by their average fill price (Laspeyres, first traded day = 100)."
+    let title = "P2P market"
+    let summary = "Fills, items and tickets traded and fees each day; of the orders placed that day, the share filled and the share that expired."
     let chart = ChartKind.lines
     func plots(_ column: String) -> Bool { column == "fills" || column == "placed" }
     func isTickets(_ column: String) -> Bool { column == "tickets" || column == "fees" }
 
     func table(in context: SeriesContext) throws -> Table {
-        let scales = try AssetScales(context)
         let ended = try context.reader.aggregate { db in
             try Row.fetchAll(db, sql: """
                 SELECT placed_at / :day AS day, COUNT(*) AS placed, SUM(state = 'filled') AS filled,
@@ -22,26 +21,13 @@ struct MarketSeries: Series {
                 ]
             ).reduce(into: [Int64: (Int64, Int64, Int64)]()) { $0[$1["day"]] = ($1["placed"], $1["filled"], $1["expired"]) }
         }
-        // Each item's last average fill price, carried over days without a fill.
-        var last: [String: Double] = [:]
-        let prices = context.range.map { number in
-            for (code, fill) in context.days[number]?.fills ?? [:] {
-                last[code] = scales.price(tickets: fill.tickets, items: fill.quantity, of: code) ?? last[code]
-            }
-            return last
-        }
-        let volumes = context.range.map { number in (context.days[number]?.fills ?? [:]).mapValues(\.tickets) }
-        let index = PoolSeries.index(Array(zip(prices, volumes)).map { ($0.0, $0.1) })
-        var offset = 0
-        return context.daily(["fills", "items", "tickets", "fees", "placed", "fill_rate", "expired_share", "consumer_index"]) { number, day in
-            defer { offset += 1 }
+        return context.daily(["fills", "items", "tickets", "fees", "placed", "fill_rate", "expired_share"]) { number, day in
             let fills = day.fills.values
             let (placed, filled, expired) = ended[number] ?? (0, 0, 0)
             return [
                 .int(fills.reduce(0) { $0 + $1.count }), .int(fills.reduce(0) { $0 + $1.quantity }),
                 .int(fills.reduce(0) { $0 + $1.tickets }), .int(fills.reduce(0) { $0 + $1.fees }), .int(placed),
                 .ratio(placed > 0 ? Double(filled) / Double(placed) : 0), .ratio(placed > 0 ? Double(expired) / Double(placed) : 0),
-                .ratio(index.value(at: prices[offset]) ?? 0),
             ]
         }
     }

@@ -10,6 +10,12 @@ public protocol Series: Sendable {
     var summary: String { get }
     var chart: ChartKind { get }
     func table(in context: SeriesContext) throws -> Table
+    /// Whether the chart draws a numeric column (all by default): a panel leaves out the columns whose
+    /// scale would flatten the others.
+    func plots(_ column: String) -> Bool
+    /// Whether a column holds ticket minor units, shown on the page as tickets (`12.50`); the data
+    /// files keep minor units. None by default.
+    func isTickets(_ column: String) -> Bool
 }
 
 /// How a panel draws its table.
@@ -66,10 +72,6 @@ extension SeriesContext {
 }
 
 extension Series {
-    /// Whether the chart draws a numeric column (all by default): a panel leaves out the columns whose
-    /// scale would flatten the others.
     public func plots(_ column: String) -> Bool { true }
-    /// Whether a column holds ticket minor units, shown on the page as tickets (`12.50`); the data
-    /// files keep minor units.
     public func isTickets(_ column: String) -> Bool { false }
 }

@@ -6,12 +6,12 @@ public struct SeriesRegistry: Sendable {
     public static let standard = SeriesRegistry(
         series: [
             SupplySeries(), FaucetSeries(), SinkSeries(), ActivitySeries(), DistributionSeries(), LorenzSeries(),
-            CohortSeries(), PoolSeries(), MarketSeries(), SpreadSeries(), CraftSeries(), ItemSeries(), QueueSeries(),
+            CohortSeries(), PoolSeries(), IndexSeries(), MarketSeries(), SpreadSeries(), CraftSeries(), ItemSeries(), QueueSeries(),
         ],
         pages: [
             DashboardPage(path: "", title: "Economy", series: ["supply", "faucets", "sinks", "activity"]),
             DashboardPage(path: "distribution", title: "Distribution", series: ["distribution", "lorenz", "cohorts"]),
-            DashboardPage(path: "prices", title: "Prices", series: ["pools", "market", "spreads"]),
+            DashboardPage(path: "prices", title: "Prices", series: ["pools", "indices", "market", "spreads"]),
             DashboardPage(path: "production", title: "Production", series: ["crafts", "items", "queue"]),
         ])
 
