@@ -166,6 +166,34 @@ struct DashboardHTTPTests {
         }
     }
 
+    @Test("a pool's price, reserves and volume, and the raw-material index, follow its swaps")
+    func pools() async throws {
+        let engine = try Engine(path: scratchPath(), clock: ManualClock(Self.start))
+        defer { engine.close() }
+        try await admin(engine, .defineAsset(Asset(code: "ore", kind: .raw, scale: 0)))
+        try await admin(engine, .createPool(asset: "ore", items: 1_000, tickets: 50_000))
+        try await admin(engine, .openAccount(name: "bob", kind: .player))
+        try await admin(engine, .mint(to: "bob", asset: "TIX", amount: 10_000))
+        try await admin(engine, .swap(Swap(account: "bob", asset: "ore", side: .buy, exact: .input, amount: 1_000, limit: 1)))
+        let pool = try #require(try engine.reader.pool(of: "ore"))
+        try await Self.serving(engine) { base in
+            let pools = try await Self.series(base, "pools")
+            #expect(pools[0] == ["day", "ore_price", "ore_reserve_items", "ore_reserve_tickets", "ore_volume"])
+            #expect(Self.row(pools, 1) == [
+                "day": "2024-10-04", "ore_price": Table.decimal(Double(pool.reserveTickets) / Double(pool.reserveItems) / 100),
+                "ore_reserve_items": String(pool.reserveItems), "ore_reserve_tickets": String(pool.reserveTickets),
+                "ore_volume": "1000",
+            ])
+            #expect(pool.reserveTickets == 51_000, "no rules, no fee: the whole input is in the pool")
+            #expect(Self.row(pools, 2)["ore_reserve_items"] == String(pool.reserveItems), "reserves carry over a quiet day")
+            #expect(Self.row(pools, 2)["ore_volume"] == "0")
+            let indices = try await Self.series(base, "indices")
+            #expect(indices.dropFirst().map { $0[1] } == ["100.000000", "100.000000"], "no price change since the base day")
+            let faucets = try await Self.series(base, "faucets")
+            #expect(faucets[0] == ["day", "createPool", "mint"], "a pool's opening reserves are issued")
+        }
+    }
+
     @Test("the day book counts each entry once however many refreshes, and catches up with new ones")
     func incremental() async throws {
         let (engine, _) = try await Self.ledger()
