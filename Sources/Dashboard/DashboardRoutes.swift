@@ -34,7 +34,7 @@ public struct DashboardRoutes: RouteGroup {
         for page in registry.pages {
             router.get(RouterPath(page.path.isEmpty ? "/" : page.path)) { request, _ in
                 let range = TimeRange(query: request.uri.queryParameters["days"].map(String.init))
-                return try await html(try await Self.offload { try self.render(page, range: range) })
+                return Self.html(try await Self.offload { try self.render(page, range: range) })
             }
         }
         router.get("data/:file") { request, context in
@@ -54,18 +54,18 @@ public struct DashboardRoutes: RouteGroup {
         }
         router.get("accounts") { request, _ in
             let query = request.uri.queryParameters["q"].map(String.init) ?? ""
-            return try await html(try await Self.offload { try self.renderSearch(query) })
+            return Self.html(try await Self.offload { try self.renderSearch(query) })
         }
         router.get("accounts/:name") { _, context in
             let name = try context.parameters.require("name")
             guard Account.isValidName(name), let page = try await Self.offload({ try self.renderAccount(name) }) else {
                 throw HTTPError(.notFound, message: "No account named \(name).")
             }
-            return try await html(page)
+            return Self.html(page)
         }
     }
 
-    private func html(_ text: String) async throws -> Response {
+    private static func html(_ text: String) -> Response {
         Response(
             status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache"],
             body: .init(byteBuffer: ByteBuffer(string: text)))
@@ -73,7 +73,7 @@ public struct DashboardRoutes: RouteGroup {
 
     func context(_ range: TimeRange) throws -> SeriesContext {
         let days = try book.days()
-        return SeriesContext(reader: reader, days: days, range: range.days(in: days, today: today()))
+        return SeriesContext(reader: reader, days: days, range: range.span(in: days, today: today()))
     }
 
     func render(_ page: DashboardPage, range: TimeRange) throws -> String {

@@ -18,7 +18,7 @@ struct TimeRange: Sendable, Hashable {
     var value: String { days.map(String.init) ?? "all" }
 
     /// The range of day numbers ending on the last day with activity (or `today` when there is none).
-    func days(in book: [Int64: DayBook.Day], today: Int64) -> ClosedRange<Int64> {
+    func span(in book: [Int64: DayBook.Day], today: Int64) -> ClosedRange<Int64> {
         let last = max(book.keys.max() ?? today, today)
         let first = days.map { last - $0 + 1 } ?? (book.keys.min() ?? last)
         return min(first, last)...last

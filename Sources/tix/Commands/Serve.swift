@@ -47,7 +47,7 @@ struct Serve: AsyncParsableCommand {
             logger.info("shut down: submitted commands finished")
             engine.close()
         } catch {
-            logger.error("stopped: \(error)")
+            logger.error("shut down after a failure: \(error)")
             engine.close()
             throw ExitCode.failure
         }
@@ -64,7 +64,7 @@ struct Serve: AsyncParsableCommand {
         ]
         if let settings {
             services.append(.init(
-                service: BotService(bot: TelegramBot(engine: engine, settings: settings, logger: logger)),
+                service: BotService(bot: TelegramBot(engine: engine, settings: settings, logger: logger), logger: logger),
                 successTerminationBehavior: .ignore, failureTerminationBehavior: .gracefullyShutdownGroup,
                 serviceName: "telegram bot"))
         } else {
