@@ -71,6 +71,13 @@ public struct DashboardRoutes: RouteGroup {
             body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
+    /// Reads the per-day totals up to the last commit in the background, so the first visitor after a
+    /// start does not wait for the whole ledger to be read (seconds on millions of entries).
+    public func warmUp() {
+        let book = book
+        DispatchQueue.global().async { _ = try? book.days() }
+    }
+
     func context(_ range: TimeRange) throws -> SeriesContext {
         let days = try book.days()
         return SeriesContext(reader: reader, days: days, range: range.span(in: days, today: today()))

@@ -36,6 +36,21 @@ struct MetricMathTests {
         #expect(Velocity.of(volume: 50, averageCirculating: 0) == 0)
     }
 
+    @Test("WAU, MAU and churn from each player's last active day")
+    func lastActivity() {
+        var activity = LastActivity()
+        activity.record([1, 2], on: 0)
+        activity.record([2], on: 10)
+        #expect(activity.players(lastActiveIn: -19...10) == 2, "MAU on day 10")
+        #expect(activity.players(lastActiveIn: 4...10) == 1, "WAU on day 10")
+        activity.record([3], on: 40)
+        #expect(activity.players(lastActiveIn: 11...40) == 1, "MAU on day 40: only 3")
+        #expect(activity.players(lastActiveIn: -19...10) == 2, "churned by day 40: 1 and 2, active before, not since")
+        activity.record([1], on: 41)
+        #expect(activity.players(lastActiveIn: -18...11) == 1, "1 came back: only 2 churned")
+        #expect(activity.players(lastActiveIn: 12...41) == 2)
+    }
+
     @Test("Laspeyres index: base basket at today's prices over base prices; weights as basket shares")
     func priceIndex() {
         let index = PriceIndex(weights: ["ore": 2, "wood": 1], basePrices: ["ore": 10, "wood": 20])

@@ -72,6 +72,7 @@ struct Serve: AsyncParsableCommand {
         }
         if case .listen(let host, let port) = http {
             let dashboard = try DashboardRoutes(reader: engine.reader, logger: logger)
+            dashboard.warmUp()
             let server = WebServer(
                 host: host, port: port, groups: [dashboard, MetricsRoutes(registry: registry)], logger: logger
             ) { bound in
