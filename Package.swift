@@ -79,7 +79,6 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Logging", package: "swift-log"),
             ]),
         // A stand-in for the Telegram Bot API on loopback: the bot's tests and `tix-dev bench bot` talk to it.
         .target(
@@ -135,7 +134,7 @@ let package = Package(
             name: "DashboardTests",
             dependencies: [
                 "Dashboard", "Web", "Engine", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
             ]),
         // What the test targets share: seeded randomness that a failing run prints and replays from.
         .target(name: "TestSupport", dependencies: ["Benchmarks"], path: "Tests/TestSupport"),

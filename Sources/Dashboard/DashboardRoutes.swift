@@ -3,7 +3,6 @@ import Engine
 import Foundation
 import GRDB
 import Hummingbird
-import Logging
 import Mustache
 import Web
 
@@ -14,19 +13,17 @@ public struct DashboardRoutes: RouteGroup {
     let book: DayBook
     let registry: SeriesRegistry
     let library: MustacheLibrary
-    let logger: Logger
     /// Today's day number; the test ledgers' clocks decide it there.
     let today: @Sendable () -> Int64
 
     public init(
-        reader: LedgerReader, registry: SeriesRegistry = .standard, logger: Logger,
+        reader: LedgerReader, registry: SeriesRegistry = .standard,
         today: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) / DayBook.dayMilliseconds }
     ) throws {
         self.reader = reader
         book = DayBook(reader: reader)
         self.registry = registry
         library = try Templates.library()
-        self.logger = logger
         self.today = today
     }
 

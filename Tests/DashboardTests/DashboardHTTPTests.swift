@@ -32,7 +32,7 @@ struct DashboardHTTPTests {
 
     /// Serves the dashboard and /metrics on a free loopback port for the duration of `body`.
     static func serving(_ engine: Engine, _ body: (String) async throws -> Void) async throws {
-        let routes = try DashboardRoutes(reader: engine.reader, logger: Logger(label: "test")) { day + 1 }
+        let routes = try DashboardRoutes(reader: engine.reader) { day + 1 }
         let (ports, port) = AsyncStream<Int>.makeStream()
         let server = WebServer(host: "127.0.0.1", port: 0, groups: [routes], logger: Logger(label: "test")) { port.yield($0) }
         let running = Task { try await server.run() }

@@ -41,7 +41,6 @@ public final class DayBook: Sendable {
         public var reserveItems: Int64
         public var reserveTickets: Int64
         public var volumeTickets: Int64
-        public var swaps: Int64
     }
 
     public struct FillDay: Sendable, Hashable {
@@ -145,11 +144,11 @@ public final class DayBook: Sendable {
     }
 
     /// Each pool's reserves after its last change of the day (SQLite takes the bare columns from the
-    /// `MAX(id)` row), with the day's volume and number of swaps. Returns the last change read.
+    /// `MAX(id)` row), with the day's volume. Returns the last change read.
     private static func pools(after first: Int64, into days: inout [Int64: Day], in db: Database) throws -> Int64 {
         let rows = try Row.fetchAll(db, sql: """
             SELECT s.code, h.at / :day AS day, MAX(h.id) AS last, h.reserve_items, h.reserve_tickets,
-                   SUM(h.volume_tickets) AS volume, SUM(h.volume_tickets > 0) AS swaps
+                   SUM(h.volume_tickets) AS volume
             FROM pool_history h JOIN pools p ON p.id = h.pool_id JOIN assets s ON s.id = p.asset_id
             WHERE h.id > :first GROUP BY h.pool_id, day
             """, arguments: ["day": dayMilliseconds, "first": first])
@@ -159,8 +158,7 @@ public final class DayBook: Sendable {
             let earlier = days[day]?.pools[code]
             days[day, default: Day()].pools[code] = PoolDay(
                 reserveItems: row["reserve_items"], reserveTickets: row["reserve_tickets"],
-                volumeTickets: (earlier?.volumeTickets ?? 0) + (row["volume"] as Int64),
-                swaps: (earlier?.swaps ?? 0) + (row["swaps"] as Int64))
+                volumeTickets: (earlier?.volumeTickets ?? 0) + (row["volume"] as Int64))
             last = max(last, row["last"])
         }
         return last

@@ -23,14 +23,4 @@ public struct PriceIndex: Sendable, Hashable {
         }
         return base > 0 ? 100 * now / base : nil
     }
-
-    /// Each item's share of the basket's base cost: what the dashboard prints beside the index.
-    public var shares: [String: Double] {
-        var costs: [String: Double] = [:]
-        for (item, weight) in weights where weight > 0 {
-            if let price = basePrices[item], price > 0 { costs[item] = weight * price }
-        }
-        let total = costs.values.reduce(0, +)
-        return total > 0 ? costs.mapValues { $0 / total } : [:]
-    }
 }
