@@ -1,8 +1,9 @@
 #!/bin/sh
-# Installs the Debian packages the build needs, only those not installed yet.
+# Installs the Debian packages the build and tests need, only those not installed yet: chromium and
+# prometheus (promtool) drive the dashboard's browser and metrics tests.
 set -eu
 missing=""
-for package in liblua5.4-dev libsqlite3-dev libcurl4-openssl-dev pkg-config; do
+for package in liblua5.4-dev libsqlite3-dev libcurl4-openssl-dev pkg-config chromium prometheus; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing="$missing $package"
 done
 [ -z "$missing" ] && exit 0

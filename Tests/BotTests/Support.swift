@@ -157,7 +157,8 @@ func launchTix(_ arguments: [String], telegram url: String, environment: [String
     try #require(FileManager.default.isExecutableFile(atPath: tixBinary.path), "build tix first: swift build")
     let process = Process()
     process.executableURL = tixBinary
-    process.arguments = arguments
+    // No dashboard: tests run side by side, and only one of them could have port 8080.
+    process.arguments = arguments + (arguments.first == "serve" ? ["--http", "off"] : [])
     process.environment = ProcessInfo.processInfo.environment.merging(
         ["TELEGRAM_BOT_TOKEN": LocalTelegram().token, "TELEGRAM_API_URL": url].merging(environment) { $1 }) { $1 }
     process.standardOutput = FileHandle.nullDevice

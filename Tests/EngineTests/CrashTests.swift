@@ -72,7 +72,8 @@ struct JobCrashTests {
         for round in 0..<8 {
             let serve = Process()
             serve.executableURL = binary
-            serve.arguments = ["serve", "--db", path, "--rules", rules.path, "--recipes", recipes.path]
+            // No dashboard: tests run side by side, and only one of them could have port 8080.
+            serve.arguments = ["serve", "--db", path, "--rules", rules.path, "--recipes", recipes.path, "--http", "off"]
             serve.standardOutput = FileHandle.nullDevice
             serve.standardError = FileHandle.nullDevice
             try serve.run()

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Metrics
 
 /// Delivers the outbox: in order within a chat, chats side by side, within Telegram's rate limits.
 ///
@@ -29,6 +30,9 @@ actor Sender {
     private var delivered: [(id: Int64, cleared: CheckedContinuation<Void, Never>)] = []
     private var clearing: Task<Void, Never>?
     private let origin = ContinuousClock.now
+    /// Requests enqueued and not yet delivered or dropped: `tix_bot_outbox_length`.
+    private var undelivered = 0
+    private let outboxLength = Gauge(label: "tix_bot_outbox_length")
 
     init(api: TelegramAPI, outbox: Outbox, limits: RateLimits?, backoff: Backoff, logger: Logger) {
         self.api = api
@@ -40,6 +44,8 @@ actor Sender {
 
     /// Queues stored requests; each chat's worker sends them in order, callback answers go at once.
     func enqueue(_ items: [Outbox.Item]) {
+        undelivered += items.count
+        outboxLength.record(undelivered)
         for item in items {
             if item.method == Method.answerCallbackQuery.rawValue {
                 answers[item.id] = Task { await answer(item) }
@@ -89,6 +95,7 @@ actor Sender {
             // out without the bot knowing, and the next start would send it again.
             let (api, method, body) = (api, request.method, Data(request.body.utf8))
             let result = await Task { await api.send(method, body: body) }.value
+            if case .failure(let error) = result { Self.count(error) }
             switch result {
             case .success:
                 return await forget(item)
@@ -117,6 +124,8 @@ actor Sender {
     /// Clears a delivered request from the outbox and returns once it is cleared. Requests delivered
     /// while a clearing runs are cleared together by the next one: under load, one write clears many.
     private func forget(_ item: Outbox.Item) async -> Bool {
+        undelivered -= 1
+        outboxLength.record(undelivered)
         await withCheckedContinuation { cleared in
             delivered.append((item.id, cleared))
             if clearing == nil { clearing = Task { await clear() } }
@@ -135,6 +144,16 @@ actor Sender {
     }
 
     /// The write itself, off the actor, so deliveries go on meanwhile.
+    /// `tix_telegram_errors_total{kind}`: slow-downs, transient failures (network, 5xx, 401), refusals.
+    private static func count(_ failure: APIFailure) {
+        let kind = switch failure {
+        case .retryAfter: "retry_after"
+        case .transient: "transient"
+        case .refused: "refused"
+        }
+        Counter(label: "tix_telegram_errors_total", dimensions: [("kind", kind)]).increment()
+    }
+
     private nonisolated static func remove(_ ids: [Int64], _ outbox: Outbox, _ logger: Logger) async {
         do {
             try outbox.remove(ids)

@@ -1,3 +1,4 @@
+import Dispatch
 import GRDB
 import LuaBridge
 
@@ -10,6 +11,7 @@ struct Committer {
     let clock: any EngineClock
     let ledger: Ledger
     private let statements = StatementCache()
+    private let metrics = EngineMetrics()
 
     init(clock: any EngineClock, rules: RuleSet) {
         self.clock = clock
@@ -19,6 +21,9 @@ struct Committer {
     /// Applies `batch` and commits. Results are in submission order; a commit that fails fails them all.
     func commit(_ batch: [Inbox.Prepared], in database: Database) -> [Result<Receipt, any Error>] {
         let db = HotConnection(database, statements: statements)
+        let start = DispatchTime.now().uptimeNanoseconds
+        metrics.batchSize.record(batch.count)
+        defer { metrics.commitDuration.recordNanoseconds(Int64(DispatchTime.now().uptimeNanoseconds - start)) }
         do {
             try db.run("BEGIN IMMEDIATE")
             try ledger.citizens.refresh(db)
@@ -71,6 +76,7 @@ struct Committer {
                 throw error
             }
         } catch {
+            EngineMetrics.refused(error)
             return .failure(error)
         }
     }

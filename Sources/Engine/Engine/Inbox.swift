@@ -22,6 +22,8 @@ final class Inbox: @unchecked Sendable {
     private let condition = NSCondition()
     // Guarded by `condition`.
     private var pending: [Pending] = []
+    /// Submissions in `pending`.
+    private var waiting = 0
     private var closed = false
     private var woken = false
 
@@ -31,13 +33,15 @@ final class Inbox: @unchecked Sendable {
         defer { condition.unlock() }
         guard !closed else { return false }
         pending.append(item)
+        waiting += item.submissions.count
         condition.signal()
         return true
     }
 
     /// Blocks until something waits (or ``wake()`` is called: then the batch may be empty), and takes
-    /// whole items until about `limit` submissions. Returns nil once closed and drained.
-    func take(limit: Int) -> [Pending]? {
+    /// whole items until about `limit` submissions. Returns nil once closed and drained. `depth` hears
+    /// how many submissions waited, the batch included.
+    func take(limit: Int, depth: (Int) -> Void = { _ in }) -> [Pending]? {
         condition.lock()
         defer { condition.unlock() }
         while pending.isEmpty && !closed && !woken { condition.wait() }
@@ -51,6 +55,8 @@ final class Inbox: @unchecked Sendable {
         }
         let batch = Array(pending[..<end])
         pending.removeFirst(end)
+        depth(waiting)
+        waiting -= count
         return batch
     }
 

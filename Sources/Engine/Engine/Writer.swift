@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LuaBridge
+import Metrics
 
 /// The writer thread's whole life: create the Lua rules, load them, then apply batches from the inbox
 /// until it closes. Everything it creates (the Lua state, the prepared statements) is born and dies on
@@ -26,7 +27,8 @@ struct Writer: Sendable {
         for directory in scripts { loader.loadDirectory(directory, into: ruleSet, journal: pool) }
         started(nil)
         let committer = Committer(clock: clock, rules: ruleSet)
-        while let batch = inbox.take(limit: Engine.batchLimit) {
+        let inboxDepth = Gauge(label: "tix_inbox_depth")
+        while let batch = inbox.take(limit: Engine.batchLimit, depth: { inboxDepth.record($0) }) {
             for (directory, change) in ruleChanges.takeAll() {
                 if let reload = loader.apply(change, in: directory, to: ruleSet) { onRuleReload?(reload) }
             }

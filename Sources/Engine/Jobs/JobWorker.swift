@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Metrics
 
 /// Runs due jobs while the engine serves: it watches the queue through the reader and submits
 /// `runDueJobs` whenever something is due. Jobs that fell due while the engine was down run at once.
@@ -16,10 +17,14 @@ public struct JobWorker: Sendable {
         self.logger = logger
     }
 
-    /// Until cancelled.
+    /// Until cancelled. Reports the queue's length (`tix_jobs_pending`) and how late due jobs start
+    /// (`tix_job_lag_seconds`).
     public func run() async {
+        let (pending, lag) = (Gauge(label: "tix_jobs_pending"), Timer(label: "tix_job_lag_seconds", preferredDisplayUnit: .seconds))
         while !Task.isCancelled {
+            if let count = try? engine.reader.pendingJobCount() { pending.record(count) }
             if let due = try? engine.reader.nextJobDue(), due <= clock.now() {
+                lag.recordMilliseconds(clock.now() - due)
                 do {
                     let receipt = try await engine.submit(
                         Submission(actor: Submission.admin, key: "jobs-\(UUID().uuidString)", command: .runDueJobs))

@@ -1,6 +1,11 @@
 import GRDB
 
 extension LedgerReader {
+    /// Jobs waiting on the queue (crafts running, orders to expire), due or not.
+    public func pendingJobCount() throws -> Int {
+        try pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM jobs WHERE state = 'pending'") ?? 0 }
+    }
+
     /// When the earliest pending job falls due, if any.
     public func nextJobDue() throws -> Int64? {
         try pool.read { try Int64.fetchOne($0, sql: "SELECT MIN(due_at) FROM jobs WHERE state = 'pending'") }

@@ -1,5 +1,7 @@
 import Crypto
+import Dispatch
 import LuaBridge
+import Metrics
 
 /// The economy's Lua rules as the state machine consults them: one sandbox, owned by whoever owns
 /// the ledger (the writer thread, or a replay).
@@ -50,6 +52,8 @@ final class RuleSet {
         }
     }
     private var layouts: [Context: LuaRecordLayout] = [:]
+    /// Each rule file's call durations (`tix_rule_call_duration_seconds{rule=...}`), made at its first call.
+    private var timers: [String: Timer] = [:]
 
     /// The writer's rules run under the default limits; a replay passes `SandboxLimits().replay`.
     init(limits: SandboxLimits = SandboxLimits()) throws {
@@ -94,11 +98,14 @@ final class RuleSet {
     func call(_ script: String, _ function: String, _ context: Context, _ values: [LuaValue]) throws -> LuaResult? {
         guard consult(script) != nil, let layout = layouts[context] else { return nil }
         calls += 1
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer { timer(script).recordNanoseconds(Int64(DispatchTime.now().uptimeNanoseconds - start)) }
         do {
             return try sandbox.call(script, function, record: layout, values, seed: seed)
         } catch where error.kind == .notFound {
             return nil  // the file leaves this function out: its default applies
         } catch {
+            Counter(label: "tix_rule_failures_total", dimensions: [("rule", script)]).increment()
             throw Rejection.ruleFailed(error.description)
         }
     }
@@ -111,6 +118,13 @@ final class RuleSet {
         } catch {
             throw Rejection.ruleFailed(error.description)
         }
+    }
+
+    private func timer(_ script: String) -> Timer {
+        if let timer = timers[script] { return timer }
+        let timer = Timer(label: "tix_rule_call_duration_seconds", dimensions: [("rule", script)], preferredDisplayUnit: .seconds)
+        timers[script] = timer
+        return timer
     }
 
     /// Notes that the current command consulted `script` and returns its loaded version, if any.

@@ -1,9 +1,13 @@
 import ArgumentParser
 import Bot
-import Dispatch
+import Dashboard
 import Engine
 import Foundation
 import Logging
+import Metrics
+import Prometheus
+import ServiceLifecycle
+import Web
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,6 +15,8 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "full (survives power loss) or normal (survives process crashes).")
     var durability: Durability = .full
+    @Option(help: "Where the dashboard and /metrics listen: ADDR:PORT, or off.")
+    var http: HTTPAddress = .standard
 
     func run() async throws {
         let logger = Logger(label: "tix.serve")
@@ -24,56 +30,63 @@ struct Serve: AsyncParsableCommand {
         if global.rulesDirectory == nil {
             logger.warning("no rules directory at \(global.rules): every rule's default applies (no fees, no rewards)")
         }
+        // Before the engine: metrics made earlier would report to nowhere.
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let engine = try Engine(
             path: global.db, durability: durability, rules: global.rulesDirectory, recipes: global.recipesDirectory,
             watchRules: true, logger: logger)
         logger.info("engine serving", metadata: [
             "db": "\(global.db)", "durability": "\(durability)", "rules": "\(global.rules), \(global.recipes) (watched)",
         ])
-        if try await global.openStartingPools(engine) > 0 {
-            logger.info("opened the starting pools of \(global.rules)/pools.lua")
-        }
-        let worker = Task { await JobWorker(engine: engine, logger: logger).run() }
-        let stops = AsyncStream<Stop>.makeStream()
-        let signals = Self.onTermination { stops.continuation.yield(.signal) }
-        let bot = settings.map { settings in
-            Task {
-                do {
-                    try await TelegramBot(engine: engine, settings: settings, logger: logger).run()
-                } catch {
-                    logger.error("Telegram bot stopped: \(error)")
-                    stops.continuation.yield(.botFailed)
-                }
+        do {
+            if try await global.openStartingPools(engine) > 0 {
+                logger.info("opened the starting pools of \(global.rules)/pools.lua")
             }
+            try await services(engine: engine, registry: registry, settings: settings, logger: logger).run()
+            logger.info("shut down: submitted commands finished")
+            engine.close()
+        } catch {
+            logger.error("shut down after a failure: \(error)")
+            engine.close()
+            throw ExitCode.failure
         }
-        if settings == nil {
-            logger.info("Telegram bot off: set TELEGRAM_BOT_TOKEN to run it; meanwhile play in a terminal with `tix play`")
-        }
-        let stop = await stops.stream.first { _ in true }
-        signals.forEach { $0.cancel() }
-        logger.info("shutting down: finishing submitted commands")
-        worker.cancel()
-        bot?.cancel()
-        await bot?.value
-        engine.close()
-        if stop == .botFailed { throw ExitCode.failure }
     }
 
-    /// Why serving ends: Ctrl-C or SIGTERM, or the bot failed (the process then exits non-zero, so a
-    /// supervisor notices instead of a bot gone quiet).
-    enum Stop: Sendable { case signal, botFailed }
-
-    /// Calls `stop` on SIGINT or SIGTERM, until the returned sources are cancelled.
-    static func onTermination(_ stop: @escaping @Sendable () -> Void) -> [any DispatchSourceSignal] {
-        let queue = DispatchQueue(label: "tix.signals")
-        return [SIGINT, SIGTERM].map { signalNumber in
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
-            source.setEventHandler(handler: stop)
-            source.resume()
-            return source
+    /// The job worker, the bot and the HTTP server side by side. Ctrl-C or SIGTERM shuts them down in
+    /// reverse order (HTTP first, finishing the requests in flight); a failed bot or server shuts the
+    /// group down too and makes `run()` throw, so a supervisor notices instead of a bot gone quiet.
+    private func services(
+        engine: Engine, registry: PrometheusCollectorRegistry, settings: BotSettings?, logger: Logger
+    ) throws -> ServiceGroup {
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: JobWorkerService(worker: JobWorker(engine: engine, logger: logger)), serviceName: "jobs")
+        ]
+        if let settings {
+            services.append(.init(
+                service: BotService(bot: TelegramBot(engine: engine, settings: settings, logger: logger), logger: logger),
+                successTerminationBehavior: .ignore, failureTerminationBehavior: .gracefullyShutdownGroup,
+                serviceName: "telegram bot"))
+        } else {
+            logger.info("Telegram bot off: set TELEGRAM_BOT_TOKEN to run it; meanwhile play in a terminal with `tix play`")
         }
+        if case .listen(let host, let port) = http {
+            let dashboard = try DashboardRoutes(reader: engine.reader)
+            dashboard.warmUp()
+            let server = WebServer(
+                host: host, port: port, groups: [dashboard, MetricsRoutes(registry: registry)], logger: logger
+            ) { bound in
+                logger.info("dashboard at http://\(HTTPAddress.listen(host: host, port: bound))/")
+            }
+            services.append(.init(service: server, failureTerminationBehavior: .gracefullyShutdownGroup, serviceName: "http"))
+        }
+        return ServiceGroup(configuration: .init(
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
     }
 }
 
 extension Durability: ExpressibleByArgument {}
+
+extension HTTPAddress: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}

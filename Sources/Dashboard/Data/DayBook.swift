@@ -1,0 +1,206 @@
+import Engine
+import GRDB
+import Synchronization
+
+/// The per-day aggregates behind the expensive series, kept incrementally: each refresh reads only
+/// the postings, pool changes, fills and finished crafts committed since the last one (by id, a range
+/// of the primary key), so a page costs the same on a ledger of millions of entries. Days are UTC
+/// days of journal time, as `reward_days` counts them.
+public final class DayBook: Sendable {
+    /// A day's totals; every amount is in minor units of its asset.
+    public struct Day: Sendable, Hashable {
+        /// Tickets that left `mint`, by source (`claimReward:daily`, `mint`, `createPool`...).
+        public var faucets: [String: Int64] = [:]
+        /// Tickets that reached `sink` or `treasury`, by the command that charged them and where they went.
+        public var fees: [FeeKey: Int64] = [:]
+        /// Tickets moved between holders (no mint, sink, treasury or escrow on either side).
+        public var volume: Int64 = 0
+        /// Players who sent something or claimed a reward.
+        public var active: Set<Int64> = []
+        /// Items issued (crafted, minted) and burned (consumed, destroyed), by item code.
+        public var produced: [String: Int64] = [:]
+        public var destroyed: [String: Int64] = [:]
+        /// Per pool (item code): the reserves after the day's last change, and the day's ticket volume.
+        public var pools: [String: PoolDay] = [:]
+        /// Per item: the P2P market's fills.
+        public var fills: [String: FillDay] = [:]
+        /// Finished crafts by recipe.
+        public var crafts: [String: Int64] = [:]
+
+        public var issued: Int64 { faucets.values.reduce(0, +) }
+        public var burned: Int64 { fees.filter { $0.key.destination == .burned }.values.reduce(0, +) }
+    }
+
+    public struct FeeKey: Sendable, Hashable {
+        public enum Destination: String, Sendable { case burned, treasury }
+        public var source: String
+        public var destination: Destination
+    }
+
+    public struct PoolDay: Sendable, Hashable {
+        public var reserveItems: Int64
+        public var reserveTickets: Int64
+        public var volumeTickets: Int64
+    }
+
+    public struct FillDay: Sendable, Hashable {
+        public var quantity: Int64 = 0
+        public var tickets: Int64 = 0
+        public var fees: Int64 = 0
+        public var count: Int64 = 0
+    }
+
+    private struct State: Sendable {
+        var days: [Int64: Day] = [:]
+        var lastPosting: Int64 = 0
+        var lastPoolChange: Int64 = 0
+        var lastFill: Int64 = 0
+        var lastCraftSeq: Int64 = 0
+    }
+
+    private let state = Mutex(State())
+    private let reader: LedgerReader
+
+    public init(reader: LedgerReader) {
+        self.reader = reader
+    }
+
+    public static let dayMilliseconds: Int64 = 86_400_000
+
+    /// Catches up with the last commit and returns every day's totals, by day number.
+    public func days() throws -> [Int64: Day] {
+        // One refresh at a time: two pages at once would read the same range twice and count it twice.
+        try state.withLock { state in
+            try reader.aggregate { db in try Self.catchUp(&state, in: db) }
+            return state.days
+        }
+    }
+
+    private static func catchUp(_ state: inout State, in db: Database) throws {
+        let ids = try Row.fetchOne(db, sql: """
+            SELECT (SELECT id FROM accounts WHERE name = 'mint') AS mint, (SELECT id FROM accounts WHERE name = 'sink') AS sink,
+                   (SELECT id FROM accounts WHERE name = 'treasury') AS treasury, (SELECT id FROM accounts WHERE name = 'escrow') AS escrow,
+                   (SELECT id FROM assets WHERE code = ?) AS ticket, (SELECT COALESCE(MAX(id), 0) FROM postings) AS last
+            """, arguments: [Asset.ticket.code])!
+        let last: Int64 = ids["last"]
+        if last > state.lastPosting {
+            try postings(after: state.lastPosting, through: last, ids: ids, into: &state.days, in: db)
+            try activity(after: state.lastPosting, through: last, mint: ids["mint"], into: &state.days, in: db)
+            state.lastPosting = last
+        }
+        state.lastPoolChange = try pools(after: state.lastPoolChange, into: &state.days, in: db)
+        state.lastFill = try fills(after: state.lastFill, into: &state.days, in: db)
+        state.lastCraftSeq = try crafts(after: state.lastCraftSeq, into: &state.days, in: db)
+    }
+
+    /// Faucets, fees, volume, and items made and destroyed, grouped in SQL by day, role and source.
+    /// A command's kind is its JSON's first key (`{"transfer": ...}`), read without parsing the JSON.
+    private static func postings(after first: Int64, through last: Int64, ids: Row, into days: inout [Int64: Day], in db: Database) throws {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT day, role, asset_id, code, CASE WHEN kind = 'claimReward'
+                     THEN 'claimReward:' || (SELECT json_extract(command, '$.claimReward.kind') FROM journal WHERE seq = q.seq)
+                     ELSE kind END AS source, SUM(amount) AS amount
+            FROM (SELECT j.at / :day AS day, p.seq, p.asset_id, s.code, p.amount,
+                    substr(j.command, 3, instr(j.command, '":') - 3) AS kind,
+                    CASE WHEN p.debit_id = :mint THEN 'faucet' WHEN p.credit_id = :sink THEN 'burned'
+                         WHEN p.credit_id = :treasury THEN 'treasury'
+                         WHEN :escrow IN (p.debit_id, p.credit_id) OR p.debit_id = :treasury THEN 'other'
+                         ELSE 'volume' END AS role
+                  FROM postings p JOIN journal j ON j.seq = p.seq JOIN assets s ON s.id = p.asset_id
+                  WHERE p.id > :first AND p.id <= :last) q
+            WHERE role != 'other'
+            GROUP BY day, role, asset_id, source
+            """, arguments: [
+                "day": dayMilliseconds, "mint": ids["mint"], "sink": ids["sink"], "treasury": ids["treasury"],
+                "escrow": ids["escrow"], "first": first, "last": last,
+            ])
+        let ticket: Int64 = ids["ticket"]
+        for row in rows {
+            let (day, role, source, amount): (Int64, String, String, Int64) = (row["day"], row["role"], row["source"] ?? "?", row["amount"])
+            let isTicket = (row["asset_id"] as Int64) == ticket
+            let code: String = row["code"]
+            switch (role, isTicket) {
+            case ("faucet", true): days[day, default: Day()].faucets[source, default: 0] += amount
+            case ("burned", true): days[day, default: Day()].fees[FeeKey(source: source, destination: .burned), default: 0] += amount
+            case ("treasury", true): days[day, default: Day()].fees[FeeKey(source: source, destination: .treasury), default: 0] += amount
+            case ("volume", true): days[day, default: Day()].volume += amount
+            case ("faucet", false): days[day, default: Day()].produced[code, default: 0] += amount
+            case ("burned", false): days[day, default: Day()].destroyed[code, default: 0] += amount
+            default: break
+            }
+        }
+    }
+
+    /// Players who sent anything, or claimed a reward (paid by `mint`), on each day. Being paid by
+    /// someone else, or by an admin's mint, is not activity.
+    private static func activity(after first: Int64, through last: Int64, mint: Int64, into days: inout [Int64: Day], in db: Database) throws {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT DISTINCT j.at / :day AS day, a.id FROM postings p JOIN journal j ON j.seq = p.seq
+            JOIN accounts a ON a.id = CASE WHEN p.debit_id = :mint THEN p.credit_id ELSE p.debit_id END
+            WHERE p.id > :first AND p.id <= :last AND a.kind = 'player'
+              AND (p.debit_id != :mint OR substr(j.command, 3, 12) = 'claimReward"')
+            """, arguments: ["day": dayMilliseconds, "mint": mint, "first": first, "last": last])
+        for row in rows { days[row["day"], default: Day()].active.insert(row["id"]) }
+    }
+
+    /// Each pool's reserves after its last change of the day (SQLite takes the bare columns from the
+    /// `MAX(id)` row), with the day's volume. Returns the last change read.
+    private static func pools(after first: Int64, into days: inout [Int64: Day], in db: Database) throws -> Int64 {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT s.code, h.at / :day AS day, MAX(h.id) AS last, h.reserve_items, h.reserve_tickets,
+                   SUM(h.volume_tickets) AS volume
+            FROM pool_history h JOIN pools p ON p.id = h.pool_id JOIN assets s ON s.id = p.asset_id
+            WHERE h.id > :first GROUP BY h.pool_id, day
+            """, arguments: ["day": dayMilliseconds, "first": first])
+        var last = first
+        for row in rows {
+            let (code, day): (String, Int64) = (row["code"], row["day"])
+            let earlier = days[day]?.pools[code]
+            days[day, default: Day()].pools[code] = PoolDay(
+                reserveItems: row["reserve_items"], reserveTickets: row["reserve_tickets"],
+                volumeTickets: (earlier?.volumeTickets ?? 0) + (row["volume"] as Int64))
+            last = max(last, row["last"])
+        }
+        return last
+    }
+
+    /// The market's fills per day and item. Returns the last fill read.
+    private static func fills(after first: Int64, into days: inout [Int64: Day], in db: Database) throws -> Int64 {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT s.code, j.at / :day AS day, MAX(f.id) AS last, SUM(f.quantity) AS quantity,
+                   SUM(f.quantity * f.price) AS tickets, SUM(f.fee) AS fees, COUNT(*) AS count
+            FROM fills f JOIN journal j ON j.seq = f.seq JOIN orders o ON o.id = f.sell_order
+            JOIN assets s ON s.id = o.asset_id
+            WHERE f.id > :first GROUP BY s.code, day
+            """, arguments: ["day": dayMilliseconds, "first": first])
+        var last = first
+        for row in rows {
+            let (code, day): (String, Int64) = (row["code"], row["day"])
+            var fill = days[day]?.fills[code] ?? FillDay()
+            fill.quantity += row["quantity"]
+            fill.tickets += row["tickets"]
+            fill.fees += row["fees"]
+            fill.count += row["count"]
+            days[day, default: Day()].fills[code] = fill
+            last = max(last, row["last"])
+        }
+        return last
+    }
+
+    /// Finished crafts per day and recipe, through the index front ends announce them by. Returns the
+    /// last journal entry read.
+    private static func crafts(after first: Int64, into days: inout [Int64: Day], in db: Database) throws -> Int64 {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT j.at / :day AS day, json_extract(c.payload, '$.craft.recipe') AS recipe, MAX(c.finished_seq) AS last,
+                   COUNT(*) AS count
+            FROM jobs c JOIN journal j ON j.seq = c.finished_seq
+            WHERE c.finished_seq > :first AND c.state = 'done' AND c.kind = 'craft' GROUP BY day, recipe
+            """, arguments: ["day": dayMilliseconds, "first": first])
+        var last = first
+        for row in rows {
+            days[row["day"], default: Day()].crafts[row["recipe"] ?? "?", default: 0] += row["count"]
+            last = max(last, row["last"])
+        }
+        return last
+    }
+}

@@ -1,0 +1,77 @@
+import Engine
+
+/// One chart's data, published at `/data/<name>.csv` and `.json`. Adding a panel is one type that
+/// conforms to this and one line in ``SeriesRegistry/standard``.
+public protocol Series: Sendable {
+    /// Stable, URL-safe: `/data/<name>.csv`.
+    var name: String { get }
+    var title: String { get }
+    /// What it shows and how it is computed, in one or two sentences for the page.
+    var summary: String { get }
+    var chart: ChartKind { get }
+    func table(in context: SeriesContext) throws -> Table
+    /// Whether the chart draws a numeric column (all by default): a panel leaves out the columns whose
+    /// scale would flatten the others.
+    func plots(_ column: String) -> Bool
+    /// Whether a column holds ticket minor units, shown on the page as tickets (`12.50`); the data
+    /// files keep minor units. None by default.
+    func isTickets(_ column: String) -> Bool
+}
+
+/// How a panel draws its table.
+public enum ChartKind: Sendable, Hashable {
+    /// One line per numeric column over the rows (days), the first column labelling the x axis.
+    case lines
+    /// The same with the first column numeric from 0 to 1 and the diagonal of equality drawn (Lorenz).
+    case curve
+    /// No chart: the table itself (figures of the moment, small lists).
+    case table
+}
+
+/// What a series is computed from: the reader (for the tables of the moment), the incremental
+/// per-day totals, and the days the visitor asked to see.
+public struct SeriesContext: Sendable {
+    public let reader: LedgerReader
+    /// Every day's totals since the first entry.
+    public let days: [Int64: DayBook.Day]
+    /// The days shown, oldest first, every day present even when nothing happened on it.
+    public let range: ClosedRange<Int64>
+}
+
+extension SeriesContext {
+    /// `2026-12-01` for a day number (UTC days since 1970).
+    public static func date(_ day: Int64) -> String {
+        let (year, month, dayOfMonth) = civil(day)
+        return "\(year)-\(month < 10 ? "0" : "")\(month)-\(dayOfMonth < 10 ? "0" : "")\(dayOfMonth)"
+    }
+
+    /// Howard Hinnant's days-to-civil: exact integer arithmetic, no calendar object per row.
+    static func civil(_ days: Int64) -> (Int64, Int64, Int64) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthPart = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthPart + 2) / 5 + 1
+        let month = monthPart < 10 ? monthPart + 3 : monthPart - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// A table with the `day` column first and one row per day of the range, `values` filling the rest.
+    func daily(_ columns: [String], _ values: (Int64, DayBook.Day) -> [Table.Cell]) -> Table {
+        Table(columns: ["day"] + columns, rows: range.map { day in
+            [.text(Self.date(day))] + values(day, days[day] ?? DayBook.Day())
+        })
+    }
+
+    /// The keys that occur in the range, sorted: the columns of a per-source table.
+    func keys(_ keys: (DayBook.Day) -> [String]) -> [String] {
+        Set(range.flatMap { days[$0].map(keys) ?? [] }).sorted()
+    }
+}
+
+extension Series {
+    public func plots(_ column: String) -> Bool { true }
+    public func isTickets(_ column: String) -> Bool { false }
+}

@@ -1,0 +1,28 @@
+import Engine
+import GRDB
+
+/// Each item's best bid and ask on the P2P market now.
+struct SpreadSeries: Series {
+    let name = "spreads"
+    let title = "Order book spreads"
+    let summary = "Each item's highest open buy and lowest open sell now (tickets in minor units per item) and the gap between them."
+    let chart = ChartKind.table
+    func isTickets(_ column: String) -> Bool { column != "item" && column != "open_orders" }
+
+    func table(in context: SeriesContext) throws -> Table {
+        let rows = try context.reader.aggregate { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.code, MAX(CASE WHEN o.side = 'buy' THEN o.price END) AS bid,
+                       MIN(CASE WHEN o.side = 'sell' THEN o.price END) AS ask, COUNT(*) AS open
+                FROM orders o JOIN assets s ON s.id = o.asset_id WHERE o.state = 'open' GROUP BY s.code ORDER BY s.code
+                """)
+        }
+        return Table(columns: ["item", "best_bid", "best_ask", "spread", "open_orders"], rows: rows.map { row in
+            let (bid, ask): (Int64?, Int64?) = (row["bid"], row["ask"])
+            return [
+                .text(row["code"]), .int(bid ?? 0), .int(ask ?? 0), .int(bid.flatMap { bid in ask.map { $0 - bid } } ?? 0),
+                .int(row["open"]),
+            ]
+        })
+    }
+}
