@@ -215,6 +215,10 @@ struct OrgTests {
         let last = try #require(try engine.reader.journal(from: 1, limit: 1000).last)
         #expect(last.rules.contains("states/utopia.lua@"))
 
+        let flows = try engine.reader.feeFlows()
+        #expect(flows.contains(FeeFlow(source: "state_tax", destination: "utopia", asset: "TIX", amount: 1200)))
+        #expect(flows.contains(FeeFlow(source: "org_creation", destination: "sink", asset: "TIX", amount: 50_000)))
+        #expect(flows.contains { $0.source == "transfer" && $0.destination == "sink" })
         // Leaving the state ends the tax.
         try await org(engine, "bob", .leave(org: "utopia", member: "bob"))
         try await act(engine, "bob", .transfer(from: "bob", to: "carol", asset: "TIX", amount: 1000))

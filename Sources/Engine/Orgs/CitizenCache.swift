@@ -16,7 +16,7 @@ final class CitizenCache {
     /// The state `account` is a citizen of. O(1) once loaded.
     func state(of account: String, _ db: HotConnection) throws -> String? {
         if !loaded { try load(db) }
-        return states[account]
+        return states.isEmpty ? nil : states[account]  // no state has citizens: not even a hash
     }
 
     /// Records that `citizen` now belongs to `state` (nil: to none).

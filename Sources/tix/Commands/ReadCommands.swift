@@ -74,14 +74,26 @@ struct SupplyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "supply", abstract: "Issued, burned and circulating amounts of every asset.")
     @OptionGroup var global: ReadOptions
+    @Flag(help: "Show instead where each kind of fee, tax and price went: burned, the treasury, or an org.") var fees = false
 
     func run() async throws {
+        if fees { return try await showFees() }
         let (supplies, scales) = try await global.withEngine { (try $0.reader.supply(), try $0.scales()) }
         Output.emit(supplies, json: global.json) {
             supplies.map { supply in
                 let amount = { (value: Int64) in Amount.format(value, scale: scales[supply.asset] ?? 0) }
                 return "\(supply.asset)\tissued \(amount(supply.issued))\tburned \(amount(supply.burned))"
                     + "\tcirculating \(amount(supply.circulating))"
+            }.joined(separator: "\n")
+        }
+    }
+
+    private func showFees() async throws {
+        let (flows, scales) = try await global.withEngine { (try $0.reader.feeFlows(), try $0.scales()) }
+        Output.emit(flows, json: global.json) {
+            flows.isEmpty ? "No fees yet." : flows.map { flow in
+                let whither = flow.destination == Account.sink ? "burned" : "to \(flow.destination)"
+                return "\(flow.source)\t\(Amount.format(flow.amount, scale: scales[flow.asset] ?? 0)) \(flow.asset)\t\(whither)"
             }.joined(separator: "\n")
         }
     }
