@@ -135,6 +135,7 @@ let package = Package(
             dependencies: [
                 "Dashboard", "Web", "Engine", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
         // What the test targets share: seeded randomness that a failing run prints and replays from.
         .target(name: "TestSupport", dependencies: ["Benchmarks"], path: "Tests/TestSupport"),

@@ -109,7 +109,7 @@ public struct DashboardRoutes: RouteGroup {
     /// Nil when there is no such account.
     func renderAccount(_ name: String) throws -> String? {
         guard let account = try reader.account(named: name) else { return nil }
-        let scales = Dictionary(uniqueKeysWithValues: try reader.assets().map { ($0.code, $0.scale) })
+        let scales = try AssetScales(reader).scales
         let limit = 50
         let view = AccountView(
             page: PageView(title: name, current: "accounts", registry: registry, range: nil), name: name,

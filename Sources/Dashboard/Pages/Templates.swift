@@ -26,7 +26,8 @@ enum Templates {
         body { font: 15px/1.45 system-ui, sans-serif; margin: 0; color: #111827; background: #f9fafb; }
         header { background: #111827; color: #f9fafb; padding: .6rem 1rem; }
         header h1 { font-size: 1.1rem; margin: 0 0 .3rem; }
-        nav a, .ranges a { color: #d1d5db; margin-right: .8rem; text-decoration: none; white-space: nowrap; }
+        nav, .ranges { display: flex; flex-wrap: wrap; gap: .2rem .8rem; }
+        nav a, .ranges a { color: #d1d5db; text-decoration: none; white-space: nowrap; }
         nav a[aria-current], .ranges a[aria-current] { color: #fff; font-weight: 600; border-bottom: 2px solid #60a5fa; }
         .ranges { margin-top: .3rem; font-size: .85rem; }
         main { max-width: 72rem; margin: 0 auto; padding: .5rem; display: grid; gap: .8rem;

@@ -17,9 +17,7 @@ struct ActivitySeries: Series {
         }
         var activity = LastActivity()
         for day in context.days.keys.sorted() where day < context.range.lowerBound { activity.record(context.days[day]!.active, on: day) }
-        var circulating = context.days.filter { $0.key < context.range.lowerBound }.values.reduce(Int64(0)) {
-            $0 + $1.issued - $1.burned
-        }
+        var circulating = context.circulatingBefore
         return context.daily(["dau", "wau", "mau", "new_players", "churned", "volume", "velocity"]) { number, day in
             circulating += day.issued - day.burned
             activity.record(day.active, on: number)

@@ -1,12 +1,13 @@
 import Engine
 import Foundation
 
-/// Prices as decimals for charts: a whole item's price in whole tickets, from minor units of both.
+/// Each asset's scale, for prices as decimals on charts (a whole item's price in whole tickets, from
+/// minor units of both) and amounts as players read them.
 struct AssetScales {
     let scales: [String: Int]
 
-    init(_ context: SeriesContext) throws {
-        scales = Dictionary(uniqueKeysWithValues: try context.reader.assets().map { ($0.code, $0.scale) })
+    init(_ reader: LedgerReader) throws {
+        scales = Dictionary(uniqueKeysWithValues: try reader.assets().map { ($0.code, $0.scale) })
     }
 
     /// `tickets` minor units paid for `items` minor units of `code`, per whole item in whole tickets.

@@ -6,7 +6,7 @@ struct IndexSeries: Series {
     let chart = ChartKind.lines
 
     func table(in context: SeriesContext) throws -> Table {
-        let scales = try AssetScales(context)
+        let scales = try AssetScales(context.reader)
         let pools = PriceDays.pools(context, scales)
         let fills = PriceDays.fills(context, scales)
         let raw = PriceDays.index(pools.map { ($0.prices, $0.volume) })

@@ -8,7 +8,7 @@ struct PoolSeries: Series {
     func isTickets(_ column: String) -> Bool { column.hasSuffix("_reserve_tickets") || column.hasSuffix("_volume") }
 
     func table(in context: SeriesContext) throws -> Table {
-        let days = PriceDays.pools(context, try AssetScales(context))
+        let days = PriceDays.pools(context, try AssetScales(context.reader))
         let codes = Set(context.days.values.flatMap { $0.pools.keys }).sorted()
         let columns = codes.flatMap { ["\($0)_price", "\($0)_reserve_items", "\($0)_reserve_tickets", "\($0)_volume"] }
         return Table(columns: ["day"] + columns, rows: days.map { day in

@@ -65,6 +65,11 @@ extension SeriesContext {
         })
     }
 
+    /// Tickets issued and not burned before the range's first day: where its running circulating starts.
+    var circulatingBefore: Int64 {
+        days.filter { $0.key < range.lowerBound }.values.reduce(0) { $0 + $1.issued - $1.burned }
+    }
+
     /// The keys that occur in the range, sorted: the columns of a per-source table.
     func keys(_ keys: (DayBook.Day) -> [String]) -> [String] {
         Set(range.flatMap { days[$0].map(keys) ?? [] }).sorted()

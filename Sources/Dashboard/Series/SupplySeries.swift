@@ -7,10 +7,7 @@ struct SupplySeries: Series {
     func isTickets(_ column: String) -> Bool { true }
 
     func table(in context: SeriesContext) throws -> Table {
-        // Circulating at the range's start counts every day before it.
-        var circulating = context.days.filter { $0.key < context.range.lowerBound }.values.reduce(Int64(0)) {
-            $0 + $1.issued - $1.burned
-        }
+        var circulating = context.circulatingBefore
         return context.daily(["issued", "burned", "net_issuance", "circulating"]) { _, day in
             circulating += day.issued - day.burned
             return [.int(day.issued), .int(day.burned), .int(day.issued - day.burned), .int(circulating)]
