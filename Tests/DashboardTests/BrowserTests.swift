@@ -32,6 +32,12 @@ struct BrowserTests {
             }
             clock.advance(by: day)
         }
+        // Governance and L2 have something to show: a proposal in review and a company with a treasury.
+        let gear = "recipe = { name = \"Gear\", inputs = { ore = 1 }, outputs = { gear = 1 }, duration = 60000 }"
+        try await engine.submit(Submission(actor: "ben", key: "propose-gear", command: .propose(
+            account: "ben", recipe: "gear", title: "Gears from ore", source: gear)))
+        try await engine.submit(Submission(actor: "finn", key: "found-works", command: .org(.create(kind: .company, name: "works", founder: "finn"))))
+        try await engine.submit(Submission(actor: "finn", key: "fund-works", command: .transfer(from: "finn", to: "works", asset: "TIX", amount: 5_000)))
         return path
     }
 
@@ -71,7 +77,8 @@ struct BrowserTests {
         try FileManager.default.createDirectory(at: screenshots, withIntermediateDirectories: true)
         try await Self.serving(try await Self.seededLedger()) { base in
             let pages = [("economy", "/"), ("distribution", "/distribution"), ("prices", "/prices"),
-                         ("production", "/production"), ("accounts", "/accounts?q="), ("account", "/accounts/cleo")]
+                         ("production", "/production"), ("governance", "/governance"), ("l2", "/l2"),
+                         ("accounts", "/accounts?q="), ("account", "/accounts/cleo")]
             for (name, path) in pages {
                 let common = ["--headless=new", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000"]
                 let shot = try await Spawned.run("/usr/bin/timeout", ["120", chromium] + common + [

@@ -194,6 +194,53 @@ struct DashboardHTTPTests {
         }
     }
 
+    @Test("governance and L2: proposals with turnout and veto reasons, patents with royalties, org treasuries")
+    func governanceAndTreasuries() async throws {
+        let (engine, clock) = try await Self.ledger()
+        defer { engine.close() }
+        // No rules: a 100-ticket deposit, every player votes, a day of review, three of voting, one of veto.
+        let gear = "recipe = { name = \"Gear\", inputs = { ore = 1 }, outputs = { gear = 1 }, duration = 60000 }"
+        let cog = gear.replacingOccurrences(of: "Gear", with: "Cog").replacingOccurrences(of: "gear = 1", with: "cog = 1")
+        let gearID = try await Self.submit(engine, "alice", .propose(account: "alice", recipe: "gear", title: "Gears", source: gear)).createdID!
+        let cogID = try await Self.submit(engine, "bob", .propose(account: "bob", recipe: "cog", title: "Cogs", source: cog)).createdID!
+        for days in [1, 3] {
+            clock.advance(by: Int64(days) * DayBook.dayMilliseconds)
+            try await admin(engine, .runDueJobs)
+            if days == 1 {
+                for voter in ["alice", "bob"] {
+                    try await Self.submit(engine, voter, .vote(account: voter, proposal: gearID, ballot: .yes))
+                    try await Self.submit(engine, voter, .vote(account: voter, proposal: cogID, ballot: .yes))
+                }
+            }
+        }
+        try await admin(engine, .veto(proposal: cogID, reason: "Cogs flood the market"))
+        clock.advance(by: DayBook.dayMilliseconds)
+        try await admin(engine, .runDueJobs)
+        try await Self.submit(engine, "alice", .setPatentTerms(holder: "alice", recipe: "gear", royalty: 150))
+        try await Self.submit(engine, "carol", .org(.create(kind: .company, name: "acme", founder: "carol")))
+        try await Self.submit(engine, "carol", .transfer(from: "carol", to: "acme", asset: "TIX", amount: 2_500))
+        try await Self.serving(engine) { base in
+            let proposals = try await Self.series(base, "proposals")
+            #expect(proposals.count == 3)
+            #expect(Self.row(proposals, 1)["state"] == "vetoed" && Self.row(proposals, 1)["veto_reason"] == "Cogs flood the market")
+            #expect(Self.row(proposals, 2)["state"] == "enacted")
+            #expect(Self.row(proposals, 2)["yes"] == "2" && Self.row(proposals, 2)["eligible"] == "3")
+            #expect(Self.row(proposals, 2)["turnout"]?.hasPrefix("0.666") == true)
+            let patents = try await Self.series(base, "patents")
+            #expect(patents.count == 2)
+            #expect(Self.row(patents, 1)["holder"] == "alice" && Self.row(patents, 1)["open_royalty"] == "150")
+            let treasuries = try await Self.series(base, "treasuries")
+            #expect(treasuries == [["org", "kind", "members", "treasury", "items"], ["acme", "company", "1", "2500", "0"]])
+            let (status, page) = try await get("\(base)/governance")
+            #expect(status == 200 && page.contains("Cogs flood the market"))
+        }
+    }
+
+    @discardableResult
+    static func submit(_ engine: Engine, _ actor: String, _ command: Command) async throws -> Receipt {
+        try await engine.submit(Submission(actor: actor, key: UUID().uuidString, command: command))
+    }
+
     @Test("the day book counts each entry once however many refreshes, and catches up with new ones")
     func incremental() async throws {
         let (engine, _) = try await Self.ledger()

@@ -21,6 +21,8 @@ struct PageView {
         var days: String
         var chart: ChartView?
         var table: TableView?
+        /// A table too wide for half the page spans the whole width instead of scrolling sideways.
+        var wide: Bool { (table?.columns.count ?? 0) > 5 }
     }
 
     struct TableView {

@@ -33,6 +33,7 @@ enum Templates {
         main { max-width: 72rem; margin: 0 auto; padding: .5rem; display: grid; gap: .8rem;
                grid-template-columns: repeat(auto-fit, minmax(min(100%, 30rem), 1fr)); }
         section { background: #fff; border: 1px solid #e5e7eb; border-radius: .5rem; padding: .8rem; overflow-x: auto; }
+        section.wide { grid-column: 1 / -1; }
         h2 { font-size: 1rem; margin: 0 0 .3rem; }
         p.summary { color: #4b5563; font-size: .85rem; margin: 0 0 .5rem; }
         svg.chart { width: 100%; height: auto; background: #fff; }
@@ -66,7 +67,7 @@ enum Templates {
         {{> head}}
         <main>
         {{#panels}}
-        <section id="{{name}}">
+        <section id="{{name}}"{{#wide}} class="wide"{{/wide}}>
         <h2>{{title}}</h2>
         <p class="summary">{{summary}}</p>
         {{#chart}}

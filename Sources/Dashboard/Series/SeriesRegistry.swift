@@ -7,12 +7,15 @@ public struct SeriesRegistry: Sendable {
         series: [
             SupplySeries(), FaucetSeries(), SinkSeries(), ActivitySeries(), DistributionSeries(), LorenzSeries(),
             CohortSeries(), PoolSeries(), IndexSeries(), MarketSeries(), SpreadSeries(), CraftSeries(), ItemSeries(), QueueSeries(),
+            ProposalSeries(), PatentSeries(), TreasurySeries(),
         ],
         pages: [
             DashboardPage(path: "", title: "Economy", series: ["supply", "faucets", "sinks", "activity"]),
             DashboardPage(path: "distribution", title: "Distribution", series: ["distribution", "lorenz", "cohorts"]),
             DashboardPage(path: "prices", title: "Prices", series: ["pools", "indices", "market", "spreads"]),
             DashboardPage(path: "production", title: "Production", series: ["crafts", "items", "queue"]),
+            DashboardPage(path: "governance", title: "Governance", series: ["proposals", "patents"]),
+            DashboardPage(path: "l2", title: "L2", series: ["treasuries"]),
         ])
 
     public func series(named name: String) -> (any Series)? {
