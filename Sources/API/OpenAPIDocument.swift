@@ -153,11 +153,13 @@ components:
       required: true
       description: A player's account name, a game identity linked to one, or the key's own org.
       schema: { type: string }
+      example: bob
     IdempotencyKey:
       name: Idempotency-Key
       in: header
       required: true
-      schema: { type: string, minLength: 1, maxLength: 128 }
+      description: Visible ASCII, the same on every retry of one request.
+      schema: { type: string, pattern: '^[!-~]{1,128}$' }
   responses:
     Problem:
       description: RFC 9457 problem details.
