@@ -51,7 +51,7 @@ struct Fixture {
     }
 
     /// Serves the API on a free loopback port for the duration of `body`.
-    func serving(limit: RateLimiter.Limit = .standard, _ body: (Client) async throws -> Void) async throws {
+    func serving<T>(limit: RateLimiter.Limit = .standard, _ body: (Client) async throws -> T) async throws -> T {
         let clock = self.clock
         let routes = ApiRoutes(engine: engine, limit: limit) { clock.now() }
         let (ports, port) = AsyncStream<Int>.makeStream()
@@ -60,7 +60,7 @@ struct Fixture {
         defer { running.cancel() }
         var iterator = ports.makeAsyncIterator()
         guard let bound = await iterator.next() else { throw ClientError.noPort }
-        try await body(Client(base: "http://127.0.0.1:\(bound)"))
+        return try await body(Client(base: "http://127.0.0.1:\(bound)"))
     }
 }
 
