@@ -115,6 +115,8 @@ let package = Package(
             name: "Benchmarks",
             dependencies: [
                 "Engine",
+                "API",
+                "Web",
                 "Bot",
                 "LocalTelegram",
                 "LuaBridge",
