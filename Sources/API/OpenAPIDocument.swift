@@ -1,5 +1,6 @@
 /// The API's contract, served at `/openapi.yaml`. The same text as `openapi/tix.yaml`, the committed
 /// file (a test checks they match byte for byte), kept here so the binary needs no resource bundle.
+/// Regenerate with tools/embed-openapi.
 enum OpenAPIDocument {
     static let text = #"""
 openapi: 3.1.0
