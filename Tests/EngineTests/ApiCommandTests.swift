@@ -2,22 +2,15 @@ import Foundation
 import Testing
 @testable import Engine
 
-/// Submits as `actor` with a fresh key.
+/// Submits an API command as `actor` with a fresh key.
 @discardableResult
-private func act(_ engine: Engine, _ actor: String, _ command: ApiCommand, key: String = UUID().uuidString) async throws -> Receipt {
-    try await engine.submit(Submission(actor: actor, key: key, command: .api(command)))
+private func act(_ engine: Engine, _ actor: String, _ command: ApiCommand) async throws -> Receipt {
+    try await act(engine, actor, .api(command))
 }
 
-/// The refusal of a command, with proof that it changed nothing.
+/// The refusal of an API command, with proof that it changed nothing.
 private func refusal(_ engine: Engine, _ actor: String, _ command: ApiCommand) async throws -> Rejection? {
-    let before = try Snapshot(engine)
-    do {
-        try await act(engine, actor, command)
-        return nil
-    } catch let rejection as Rejection {
-        #expect(try Snapshot(engine) == before)
-        return rejection
-    }
+    try await refusal(engine, actor, .api(command))
 }
 
 /// alice founds the game server `mc` (a game org, 500 tickets in its treasury); bob and carol play.
@@ -33,12 +26,6 @@ private func server(
     let id = try #require(try await act(engine, "alice", .createKey(
         org: "mc", scopes: scopes, secretHash: ApiKey.hash(secret: "s3cret"), maxPerRequest: max, dailyCap: cap, expiresAt: expiresAt)).createdID)
     return (engine, try #require(try engine.reader.apiKey(id: id)))
-}
-
-private func expectSound(_ engine: Engine) throws {
-    #expect(try engine.reader.invariantViolations() == [])
-    let report = try Verifier().verify(path: engine.path)
-    #expect(report.ok, "\(report.problems)")
 }
 
 @Suite("API keys, allowances, links and a key's payments")
