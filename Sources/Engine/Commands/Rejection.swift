@@ -201,7 +201,7 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidLicense: "A royalty is 0 or more, and a license's crafts and days, if given, more than zero."
         case .unlicensed(let recipe, let holder):
             "\(recipe) is patented by \(holder): craft it only with their license (ask them for one) or on their open terms."
-        case .unknownOrg(let name): "There is no company or state called '\(name)'."
+        case .unknownOrg(let name): "There is no company, state or game server called '\(name)'."
         case .orgDissolved(let name): "\(name) has been dissolved."
         case .notAMember(let org, let account): "\(account) is not a member of \(org)."
         case .lacksPermission(let member, let org, let role, let permission):
