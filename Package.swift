@@ -80,6 +80,16 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
+        // The L2 HTTP API under /v1 (keys, payments, charges, links) and its OpenAPI contract.
+        .target(
+            name: "API",
+            dependencies: [
+                "Engine",
+                "Web",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         // A stand-in for the Telegram Bot API on loopback: the bot's tests and `tix-dev bench bot` talk to it.
         .target(
             name: "LocalTelegram",
@@ -92,6 +102,7 @@ let package = Package(
                 "LuaBridge",
                 "Web",
                 "Dashboard",
+                "API",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -104,6 +115,8 @@ let package = Package(
             name: "Benchmarks",
             dependencies: [
                 "Engine",
+                "API",
+                "Web",
                 "Bot",
                 "LocalTelegram",
                 "LuaBridge",
@@ -136,6 +149,12 @@ let package = Package(
                 "Dashboard", "Web", "Engine", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
+        .testTarget(
+            name: "APITests",
+            dependencies: [
+                "API", "Web", "Engine", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
             ]),
         // What the test targets share: seeded randomness that a failing run prints and replays from.
         .target(name: "TestSupport", dependencies: ["Benchmarks"], path: "Tests/TestSupport"),

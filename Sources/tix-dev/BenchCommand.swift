@@ -5,7 +5,7 @@ import Foundation
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks that print figures and same-run ratios.",
-        subcommands: [LedgerBench.self, RulesBench.self, MarketBench.self, JobsBench.self, BotBench.self])
+        subcommands: [LedgerBench.self, RulesBench.self, MarketBench.self, JobsBench.self, BotBench.self, ApiBench.self])
 }
 
 struct LedgerBench: AsyncParsableCommand {
@@ -106,6 +106,28 @@ struct BotBench: AsyncParsableCommand {
             print("engine direct, \(bench.inFlight) market orders in flight: \(rate(f.commandsPerSecond)) commands/s")
             print("bot: \(rate(f.updatesPerSecond)) updates/s (getUpdates → engine → sendMessage, no rate limits), engine: "
                 + "\(rate(f.commandsPerSecond))/s, ratio " + ratio(f.updatesPerSecond, f.commandsPerSecond))
+        }
+    }
+}
+
+struct ApiBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "api", abstract: "Authenticated POST /v1/pay per second over loopback against the same payments via Engine.submit.")
+    @Option(help: "Payments per measurement.") var payments = 10_000
+    @Option(help: "Concurrent keep-alive clients (and direct submitters).") var clients = 8
+    @OptionGroup var rules: BenchRules
+    @OptionGroup var scratch: ScratchOptions
+
+    func run() async throws {
+        try await scratch.withScratch { directory in
+            var bench = ApiBenchmark(directory: directory)
+            bench.payments = payments
+            bench.clients = clients
+            bench.rules = rules.directory
+            let f = try await bench.run()
+            print("engine direct, \(clients) one-at-a-time submitters: \(rate(f.submitsPerSecond)) payments/s")
+            print("api: \(rate(f.requestsPerSecond)) POST /v1/pay/s (\(clients) keep-alive clients, idempotency keys), engine: "
+                + "\(rate(f.submitsPerSecond))/s, ratio " + ratio(f.requestsPerSecond, f.submitsPerSecond))
         }
     }
 }

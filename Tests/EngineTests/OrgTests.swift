@@ -3,34 +3,9 @@ import GRDB
 import Testing
 @testable import Engine
 
-/// Submits as `actor` with a fresh key.
-@discardableResult
-private func act(_ engine: Engine, _ actor: String, _ command: Command) async throws -> Receipt {
-    try await engine.submit(Submission(actor: actor, key: UUID().uuidString, command: command))
-}
-
 @discardableResult
 private func org(_ engine: Engine, _ actor: String, _ command: OrgCommand) async throws -> Receipt {
     try await act(engine, actor, .org(command))
-}
-
-/// The refusal of a command, with proof that it changed nothing.
-private func refusal(_ engine: Engine, _ actor: String, _ command: Command) async throws -> Rejection? {
-    let before = try Snapshot(engine)
-    do {
-        try await act(engine, actor, command)
-        return nil
-    } catch let rejection as Rejection {
-        #expect(try Snapshot(engine) == before)
-        return rejection
-    }
-}
-
-/// The ledger is sound and `tix verify` replays it to the same state.
-private func expectSound(_ engine: Engine) throws {
-    #expect(try engine.reader.invariantViolations() == [])
-    let report = try Verifier().verify(path: engine.path)
-    #expect(report.ok, "\(report.problems)")
 }
 
 /// alice founds `acme` (a company) and bob joins it; everyone starts with 1000 tickets.

@@ -39,3 +39,27 @@ struct Snapshot: Equatable {
     }
 }
 
+/// Submits as `actor` with a fresh key.
+@discardableResult
+func act(_ engine: Engine, _ actor: String, _ command: Command) async throws -> Receipt {
+    try await engine.submit(Submission(actor: actor, key: UUID().uuidString, command: command))
+}
+
+/// The refusal of a command, with proof that it changed nothing.
+func refusal(_ engine: Engine, _ actor: String, _ command: Command) async throws -> Rejection? {
+    let before = try Snapshot(engine)
+    do {
+        try await act(engine, actor, command)
+        return nil
+    } catch let rejection as Rejection {
+        #expect(try Snapshot(engine) == before)
+        return rejection
+    }
+}
+
+/// The ledger is sound and `tix verify` replays it to the same state.
+func expectSound(_ engine: Engine) throws {
+    #expect(try engine.reader.invariantViolations() == [])
+    let report = try Verifier().verify(path: engine.path)
+    #expect(report.ok, "\(report.problems)")
+}

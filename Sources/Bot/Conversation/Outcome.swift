@@ -32,6 +32,8 @@ enum Outcome {
         case .fitComponent(let account, let factory, let component):
             return Texts.fitQuestion(
                 component, factory: factory, cost: request.format(cost(in: preview, paidBy: account), Asset.ticket.code))
+        case .api(.grantAllowance(_, let org, let daily)):
+            return Texts.Game.allowQuestion(request.name(org), daily: request.format(daily, Asset.ticket.code))
         default:
             return Texts.confirmQuestion
         }
@@ -73,6 +75,8 @@ enum Outcome {
         case .fitComponent(let account, let factory, let component):
             return Texts.fitted(
                 component, factory: factory, cost: request.format(cost(in: receipt, paidBy: account), Asset.ticket.code))
+        case .api(.grantAllowance(_, let org, let daily)):
+            return Texts.Game.allowed(request.name(org), daily: request.format(daily, Asset.ticket.code))
         case .startCraft(let account, _, _, _):
             // The job holds the craft as it started: outputs (not a variable yield's) and the factory's speed.
             guard let job = (try? request.reader.jobs(of: account))?.first(where: { $0.id == receipt.createdID }),

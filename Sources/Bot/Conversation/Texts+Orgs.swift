@@ -15,7 +15,13 @@ extension Texts {
         static let companyLabel = "🏢 Company"
         static let stateLabel = "🏛 State"
 
-        static func icon(_ kind: Org.Kind) -> String { kind == .company ? "🏢" : "🏛" }
+        static func icon(_ kind: Org.Kind) -> String {
+            switch kind {
+            case .company: "🏢"
+            case .state: "🏛"
+            case .game: "🎮"
+            }
+        }
 
         static func none(_ kind: Org.Kind) -> String {
             kind == .company

@@ -3,6 +3,6 @@
 enum Sections {
     static let all: [any Section] = [
         StartSection(), RewardSection(), WalletSection(), PaySection(), GiveSection(), MarketSection(), AMMSection(), FactorySection(),
-        CraftSection(), ParliamentSection(), OrgSection(), ConfirmationSection(),
+        CraftSection(), ParliamentSection(), OrgSection(), GameSection(), ConfirmationSection(),
     ]
 }

@@ -61,6 +61,9 @@ public enum Command: Sendable, Hashable {
     /// An L2 organization's command (companies, states): membership, roles, tax rules, lines, payroll,
     /// dissolution. Its actor is the acting member.
     case org(OrgCommand)
+    /// A command of the L2 HTTP API: keys, allowances, links, and a key's payments and charges. Its
+    /// actor is the key (the org and the key id) or the player who consents.
+    case api(ApiCommand)
 }
 
 /// A command as submitted from outside: who asks, and the client-chosen key that makes retries safe.

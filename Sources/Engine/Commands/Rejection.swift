@@ -91,6 +91,18 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownLine(Int64)
     case orgBusy(org: String, reason: String)
     case notOffered(org: String, recipe: String)
+    case unknownApiKey
+    case apiKeyRevoked(Int64)
+    case apiKeyExpired(Int64)
+    case missingScope(ApiScope)
+    case overRequestCap(cap: Int64)
+    case overKeyDailyCap(cap: Int64, spent: Int64)
+    case noAllowance(player: String, org: String)
+    case overAllowance(player: String, org: String, daily: Int64, spent: Int64)
+    case unknownLinkCode
+    case linkCodeExpired
+    case invalidLinkSubject
+    case invalidScopes(String)
 
     public var description: String {
         switch self {
@@ -189,7 +201,7 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidLicense: "A royalty is 0 or more, and a license's crafts and days, if given, more than zero."
         case .unlicensed(let recipe, let holder):
             "\(recipe) is patented by \(holder): craft it only with their license (ask them for one) or on their open terms."
-        case .unknownOrg(let name): "There is no company or state called '\(name)'."
+        case .unknownOrg(let name): "There is no company, state or game server called '\(name)'."
         case .orgDissolved(let name): "\(name) has been dissolved."
         case .notAMember(let org, let account): "\(account) is not a member of \(org)."
         case .lacksPermission(let member, let org, let role, let permission):
@@ -210,6 +222,21 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .unknownLine(let id): "There is no assembly line #\(id) in this company."
         case .orgBusy(let org, let reason): "\(org) cannot be dissolved yet: \(reason)."
         case .notOffered(let org, let recipe): "\(org) does not offer to craft \(recipe): see its prices."
+        case .unknownApiKey: "That API key is not valid."
+        case .apiKeyRevoked(let id): "API key #\(id) has been revoked."
+        case .apiKeyExpired(let id): "API key #\(id) has expired."
+        case .missingScope(let scope): "This API key lacks the scope \(scope.rawValue)."
+        case .overRequestCap(let cap):
+            "That is more than this key may move in one request (\(Amount.format(cap, scale: Asset.ticket.scale)) TIX)."
+        case .overKeyDailyCap(let cap, let spent):
+            "That would take this key past its daily limit of \(Amount.format(cap, scale: Asset.ticket.scale)) TIX (already \(Amount.format(spent, scale: Asset.ticket.scale)) TIX today)."
+        case .noAllowance(let player, let org): "\(player) has not allowed \(org) to charge them."
+        case .overAllowance(let player, let org, let daily, let spent):
+            "\(player) allowed \(org) to charge up to \(Amount.format(daily, scale: Asset.ticket.scale)) TIX a day, and \(Amount.format(spent, scale: Asset.ticket.scale)) TIX are already charged today."
+        case .unknownLinkCode: "That link code is not valid, or was already used."
+        case .linkCodeExpired: "That link code has expired: ask the game server for a new one."
+        case .invalidLinkSubject: "A game identity is 1 to 64 letters, digits or - _ ."
+        case .invalidScopes(let text): "'\(text)' is not a list of scopes: use \(ApiScope.allCases.map(\.rawValue).joined(separator: ", "))."
         }
     }
 
@@ -334,6 +361,18 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .unknownLine: "unknownLine"
         case .orgBusy: "orgBusy"
         case .notOffered: "notOffered"
+        case .unknownApiKey: "unknownApiKey"
+        case .apiKeyRevoked: "apiKeyRevoked"
+        case .apiKeyExpired: "apiKeyExpired"
+        case .missingScope: "missingScope"
+        case .overRequestCap: "overRequestCap"
+        case .overKeyDailyCap: "overKeyDailyCap"
+        case .noAllowance: "noAllowance"
+        case .overAllowance: "overAllowance"
+        case .unknownLinkCode: "unknownLinkCode"
+        case .linkCodeExpired: "linkCodeExpired"
+        case .invalidLinkSubject: "invalidLinkSubject"
+        case .invalidScopes: "invalidScopes"
         }
     }
 }

@@ -140,6 +140,8 @@ struct Ledger {
             try setTerms(recipe, royalty: royalty, by: holder, at: at, db)
         case .org(let command):
             (receipt.createdID, receipt.postings) = try apply(command, actor: actor, seq: seq, at: at, format: format, in: db)
+        case .api(let command):
+            (receipt.createdID, receipt.postings) = try apply(command, actor: actor, seq: seq, at: at, in: db)
         }
         if let acting { try chargeCap(acting, receipt.postings, at: at, db) }
         return receipt
@@ -147,7 +149,7 @@ struct Ledger {
 
     /// A payment plus the legs of its fee, which the sender pays on top; `post` checks that the sender
     /// affords both together.
-    private func withFee(_ payment: Posting, _ db: HotConnection) throws -> [Posting] {
+    func withFee(_ payment: Posting, _ db: HotConnection) throws -> [Posting] {
         guard payment.amount > 0, payment.from != payment.to else { return [payment] }
         guard let from = try account(named: payment.from, in: db) else { throw Rejection.unknownAccount(payment.from) }
         guard let to = try account(named: payment.to, in: db) else { throw Rejection.unknownAccount(payment.to) }

@@ -20,7 +20,7 @@ extension Ledger {
         let existing = try store.member(who, of: org.id)
         guard existing?.joined != true else { throw Rejection.alreadyMember(org: org.name, account: player) }
         switch org.kind {
-        case .company:
+        case .company, .game:
             guard existing != nil else { throw Rejection.notInvited(org: org.name, account: player) }
         case .state:
             if let other = try store.state(of: who) { throw Rejection.alreadyCitizen(account: player, state: other) }

@@ -1,12 +1,13 @@
 /// An L2 organization: an `org` account with members, roles, a treasury (its tickets) and an
-/// inventory (its items). The kind decides the built-in roles and what the org may do; game servers
-/// will join as a third kind.
+/// inventory (its items). The kind decides the built-in roles and what the org may do.
 public struct Org: Codable, Sendable, Hashable {
     public enum Kind: String, Codable, Sendable, CaseIterable {
         /// Makes and sells: factories, assembly lines, payroll, crafting as a service.
         case company = "company"
         /// Has citizens, an admission rule and a tax on their transfers, fills and crafts.
         case state = "state"
+        /// A game server (Minecraft): pays and charges players through the HTTP API with its keys.
+        case game = "game"
 
         /// The roles every org of this kind starts with, the first being its top role (the one that
         /// governs and may dissolve), the last the one a newcomer gets.
@@ -23,6 +24,12 @@ public struct Org: Codable, Sendable, Hashable {
                     OrgRole(name: "governor", permissions: Set(OrgPermission.allCases)),
                     OrgRole(name: "treasurer", permissions: [.spend, .inventory, .trade]),
                     OrgRole(name: "citizen", permissions: []),
+                ]
+            case .game:
+                [
+                    OrgRole(name: "owner", permissions: Set(OrgPermission.allCases)),
+                    OrgRole(name: "operator", permissions: [.spend, .inventory, .trade]),
+                    OrgRole(name: "member", permissions: []),
                 ]
             }
         }

@@ -326,6 +326,50 @@ package enum Schema {
         migrator.registerMigration("v13 orders by placement") { db in
             try db.execute(sql: "CREATE INDEX orders_by_placed ON orders(placed_at)")
         }
+        // The L2 API (issue #13): game servers' keys (a hash of the secret only), players' allowances,
+        // link codes for game identities.
+        migrator.registerMigration("v14 api") { db in
+            try db.execute(
+                sql: """
+                CREATE TABLE api_keys (
+                    id INTEGER PRIMARY KEY,
+                    org_id INTEGER NOT NULL REFERENCES orgs(account_id),
+                    scopes TEXT NOT NULL,
+                    secret_hash TEXT NOT NULL,
+                    max_per_request INTEGER CHECK (max_per_request > 0),
+                    daily_cap INTEGER CHECK (daily_cap >= 0),
+                    expires_at INTEGER,
+                    created_seq INTEGER NOT NULL,
+                    revoked_seq INTEGER);
+                CREATE TABLE api_key_spending (
+                    key_id INTEGER NOT NULL REFERENCES api_keys(id),
+                    day INTEGER NOT NULL,
+                    amount INTEGER NOT NULL CHECK (typeof(amount) = 'integer' AND amount >= 0),
+                    PRIMARY KEY (key_id, day)) WITHOUT ROWID;
+                CREATE TABLE allowances (
+                    player_id INTEGER NOT NULL REFERENCES accounts(id),
+                    org_id INTEGER NOT NULL REFERENCES orgs(account_id),
+                    daily INTEGER NOT NULL CHECK (daily > 0),
+                    PRIMARY KEY (player_id, org_id)) WITHOUT ROWID;
+                CREATE TABLE allowance_spending (
+                    player_id INTEGER NOT NULL,
+                    org_id INTEGER NOT NULL,
+                    day INTEGER NOT NULL,
+                    amount INTEGER NOT NULL CHECK (typeof(amount) = 'integer' AND amount >= 0),
+                    PRIMARY KEY (player_id, org_id, day)) WITHOUT ROWID;
+                CREATE TABLE link_codes (
+                    code TEXT PRIMARY KEY,
+                    org_id INTEGER NOT NULL REFERENCES orgs(account_id),
+                    subject TEXT NOT NULL,
+                    expires_at INTEGER NOT NULL) WITHOUT ROWID;
+                CREATE TABLE links (
+                    org_id INTEGER NOT NULL REFERENCES orgs(account_id),
+                    subject TEXT NOT NULL,
+                    account_id INTEGER NOT NULL REFERENCES accounts(id),
+                    linked_seq INTEGER NOT NULL,
+                    PRIMARY KEY (org_id, subject)) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

@@ -60,6 +60,15 @@ enum StateHash {
             ("org_lines", "SELECT id, org_id, name, stages, status, job_id FROM org_lines ORDER BY id", 6),
             ("org_prices", "SELECT org_id, recipe, price FROM org_prices ORDER BY org_id, recipe", 3),
             ("payroll_payments", "SELECT id, org_id, seq, account_id, amount, paid FROM payroll_payments ORDER BY id", 6),
+            ("api_keys", """
+                SELECT id, org_id, scopes, secret_hash, max_per_request, daily_cap, expires_at, created_seq, revoked_seq
+                FROM api_keys ORDER BY id
+                """, 9),
+            ("api_key_spending", "SELECT key_id, day, amount FROM api_key_spending ORDER BY key_id, day", 3),
+            ("allowances", "SELECT player_id, org_id, daily FROM allowances ORDER BY player_id, org_id", 3),
+            ("allowance_spending", "SELECT player_id, org_id, day, amount FROM allowance_spending ORDER BY player_id, org_id, day", 4),
+            ("link_codes", "SELECT code, org_id, subject, expires_at FROM link_codes ORDER BY code", 4),
+            ("links", "SELECT org_id, subject, account_id, linked_seq FROM links ORDER BY org_id, subject", 4),
         ] where try (reference ?? db).tableExists(table) {
             try hash(sql, columns)
         }

@@ -1,3 +1,4 @@
+import API
 import ArgumentParser
 import Bot
 import Dashboard
@@ -15,7 +16,7 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "full (survives power loss) or normal (survives process crashes).")
     var durability: Durability = .full
-    @Option(help: "Where the dashboard and /metrics listen: ADDR:PORT, or off.")
+    @Option(help: "Where the dashboard, /metrics and the API (/v1) listen: ADDR:PORT, or off.")
     var http: HTTPAddress = .standard
 
     func run() async throws {
@@ -74,7 +75,7 @@ struct Serve: AsyncParsableCommand {
             let dashboard = try DashboardRoutes(reader: engine.reader)
             dashboard.warmUp()
             let server = WebServer(
-                host: host, port: port, groups: [dashboard, MetricsRoutes(registry: registry)], logger: logger
+                host: host, port: port, groups: [dashboard, MetricsRoutes(registry: registry), ApiRoutes(engine: engine)], logger: logger
             ) { bound in
                 logger.info("dashboard at http://\(HTTPAddress.listen(host: host, port: bound))/")
             }
