@@ -9,7 +9,7 @@ extension Command: Codable {
         case cancelCraft = "cancelCraft", runDueJobs = "runDueJobs", createPool = "createPool", swap = "swap"
         case nameInviter = "nameInviter", propose = "propose", vote = "vote", veto = "veto"
         case cancelProposal = "cancelProposal", setVetoer = "setVetoer", license = "license", setPatentTerms = "setPatentTerms"
-        case org = "org"
+        case org = "org", webhook = "webhook"
     }
 
     enum Field: String, CodingKey {
@@ -115,6 +115,7 @@ extension Command: Codable {
             try c.encode(recipe, forKey: .recipe)
             try c.encodeIfPresent(royalty, forKey: .royalty)
         case .org(let command): try outer.encode(command, forKey: .org)
+        case .webhook(let command): try outer.encode(command, forKey: .webhook)
         }
     }
 
@@ -205,6 +206,7 @@ extension Command: Codable {
                 holder: try c.decode(String.self, forKey: .holder), recipe: try c.decode(String.self, forKey: .recipe),
                 royalty: try c.decodeIfPresent(Int64.self, forKey: .royalty))
         case .org: self = .org(try outer.decode(OrgCommand.self, forKey: tag))
+        case .webhook: self = .webhook(try outer.decode(WebhookCommand.self, forKey: tag))
         }
     }
 

@@ -61,6 +61,8 @@ public enum Command: Sendable, Hashable {
     /// An L2 organization's command (companies, states): membership, roles, tax rules, lines, payroll,
     /// dissolution. Its actor is the acting member.
     case org(OrgCommand)
+    /// An org's webhook endpoints: register, remove, rotate the signing secret. Needs `govern`.
+    case webhook(WebhookCommand)
 }
 
 /// A command as submitted from outside: who asks, and the client-chosen key that makes retries safe.

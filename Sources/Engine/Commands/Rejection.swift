@@ -91,6 +91,12 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownLine(Int64)
     case orgBusy(org: String, reason: String)
     case notOffered(org: String, recipe: String)
+    case invalidWebhookURL(String)
+    case noWebhookEvents
+    case invalidWebhookSecret
+    case unknownWebhook(org: String, endpoint: Int64)
+    case tooManyWebhooks(org: String, limit: Int)
+    case unknownDelivery(String)
 
     public var description: String {
         switch self {
@@ -210,6 +216,13 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .unknownLine(let id): "There is no assembly line #\(id) in this company."
         case .orgBusy(let org, let reason): "\(org) cannot be dissolved yet: \(reason)."
         case .notOffered(let org, let recipe): "\(org) does not offer to craft \(recipe): see its prices."
+        case .invalidWebhookURL(let url):
+            "'\(url.prefix(80))' is not a webhook URL: give a full http:// or https:// address of at most \(Ledger.maxWebhookURLLength) bytes."
+        case .noWebhookEvents: "Name at least one event the webhook listens to, e.g. transfer.received."
+        case .invalidWebhookSecret: "A webhook secret is 16 to 128 printable characters without spaces."
+        case .unknownWebhook(let org, let endpoint): "\(org) has no webhook #\(endpoint): see `tix webhook list \(org)`."
+        case .tooManyWebhooks(let org, let limit): "\(org) already has \(limit) webhooks, the most an org may hold: remove one first."
+        case .unknownDelivery(let id): "There is no webhook delivery \(id): see `tix webhook deliveries ORG`."
         }
     }
 
@@ -334,6 +347,12 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .unknownLine: "unknownLine"
         case .orgBusy: "orgBusy"
         case .notOffered: "notOffered"
+        case .invalidWebhookURL: "invalidWebhookURL"
+        case .noWebhookEvents: "noWebhookEvents"
+        case .invalidWebhookSecret: "invalidWebhookSecret"
+        case .unknownWebhook: "unknownWebhook"
+        case .tooManyWebhooks: "tooManyWebhooks"
+        case .unknownDelivery: "unknownDelivery"
         }
     }
 }

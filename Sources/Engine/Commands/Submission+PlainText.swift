@@ -72,6 +72,7 @@ extension Command {
             try body(holder, account)
             try body(recipe, "recipe name")
         case .org(let command): try command.forEachText(body)
+        case .webhook(let command): try command.forEachText(body)
         }
     }
 }

@@ -35,6 +35,7 @@ struct StoryTeller {
         case .license(let grant): grant.holder
         case .setPatentTerms(let holder, _, _): holder
         case .org(let command): command.org
+        case .webhook(let command): command.org
         case .openAccount, .defineAsset, .post, .runDueJobs, .createPool, .veto, .setVetoer: nil
         }
     }
@@ -103,6 +104,8 @@ struct StoryTeller {
                 ?? "Withdrew the open terms of \(Self.itemName(recipe))"
         case .org(let command):
             Self.text(of: command, actor: entry.actor, for: me).map { $0 + costNote(mine, paidBy: me) }
+        case .webhook(let command):
+            Self.text(of: command, actor: entry.actor, for: me)
         default:
             nil
         }

@@ -60,6 +60,10 @@ enum StateHash {
             ("org_lines", "SELECT id, org_id, name, stages, status, job_id FROM org_lines ORDER BY id", 6),
             ("org_prices", "SELECT org_id, recipe, price FROM org_prices ORDER BY org_id, recipe", 3),
             ("payroll_payments", "SELECT id, org_id, seq, account_id, amount, paid FROM payroll_payments ORDER BY id", 6),
+            // Endpoints are journaled state; their deliveries' progress is the worker's, not the economy's.
+            ("webhook_endpoints", """
+                SELECT id, org_id, url, events, secret, created_seq, rotated_seq, removed_seq FROM webhook_endpoints ORDER BY id
+                """, 8),
         ] where try (reference ?? db).tableExists(table) {
             try hash(sql, columns)
         }
