@@ -19,10 +19,14 @@ func act(_ engine: Engine, _ actor: String, _ command: Command) async throws -> 
     try await engine.submit(Submission(actor: actor, key: UUID().uuidString, command: command))
 }
 
-/// An engine without rules (no fees) where alice owns the company `acme`, bob is a plain member and
-/// carol a player outside it; each player starts with 1000 tickets.
-func company(clock: ManualClock = ManualClock(), path: String = scratchPath()) async throws -> Engine {
-    let engine = try Engine(path: path, clock: clock)
+let shippedRules = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("rules")
+let shippedRecipes = shippedRules.deletingLastPathComponent().appendingPathComponent("recipes")
+
+/// An engine (without rules and recipes, so no fees, unless `shipped`) where alice owns the company
+/// `acme`, bob is a plain member and carol a player outside it; each player starts with 1000 tickets.
+func company(clock: ManualClock = ManualClock(), path: String = scratchPath(), shipped: Bool = false) async throws -> Engine {
+    let engine = try Engine(path: path, clock: clock, rules: shipped ? shippedRules : nil, recipes: shipped ? shippedRecipes : nil)
     for name in ["alice", "bob", "carol"] {
         try await act(engine, Submission.admin, .openAccount(name: name, kind: .player))
         try await act(engine, Submission.admin, .mint(to: name, asset: "TIX", amount: 100_000))
