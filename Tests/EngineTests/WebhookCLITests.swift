@@ -24,6 +24,8 @@ struct WebhookCLITests {
         let (refused, refusal) = try await CLITests.tix("tix webhook add acme http://x.org --events line.starved --as bob", in: folder)
         #expect(refused == 1 && refusal.contains("acme"), "\(refusal)")
 
+        let (_, rotated) = try await CLITests.tix("tix webhook rotate acme 1 --as alice --json", in: folder)
+        #expect(rotated.contains(#""endpoint":1"#) && rotated.contains(#""secret":"whsec_"#), "\(rotated)")
         let (removed, _) = try await CLITests.tix("tix webhook remove acme 1 --as alice", in: folder)
         #expect(removed == 0)
         let (_, failed) = try await CLITests.tix("tix webhook deliveries acme --failed --json", in: folder)

@@ -54,4 +54,10 @@ public struct WebhookRegistration: Codable, Sendable, Hashable {
     public var endpoint: Int64
     public var secret: String
     public var seq: Int64
+
+    public init(endpoint: Int64, secret: String, seq: Int64) {
+        self.endpoint = endpoint
+        self.secret = secret
+        self.seq = seq
+    }
 }

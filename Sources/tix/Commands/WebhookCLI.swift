@@ -73,10 +73,11 @@ struct WebhookCLI: AsyncParsableCommand {
 
         func run() async throws {
             let secret = WebhookSecret.generate()
-            try await global.withEngine {
-                try await global.submit(.webhook(.rotateSecret(org: org, endpoint: endpoint, secret: secret)), submit, to: $0)
+            let receipt = try await global.withEngine {
+                try await $0.submit(submit.submission(.webhook(.rotateSecret(org: org, endpoint: endpoint, secret: secret))))
             }
-            if !global.json { print("  secret \(secret)") }
+            let rotated = WebhookRegistration(endpoint: endpoint, secret: secret, seq: receipt.seq)
+            Output.emit(rotated, json: global.json) { "ok: journal entry \(receipt.seq), webhook #\(endpoint)\n  secret \(secret)" }
         }
     }
 
