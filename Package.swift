@@ -44,12 +44,13 @@ let package = Package(
         // libcurl from Debian's libcurl4-openssl-dev; the C shim types the variadic curl_easy_setopt.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "CurlShim", dependencies: ["CCurl"]),
+        // The libcurl client the bot and the webhook worker share: one easy handle on its own queue.
+        .target(name: "Curl", dependencies: ["CurlShim", "CCurl"]),
         .target(
             name: "Bot",
             dependencies: [
                 "Engine",
-                "CurlShim",
-                "CCurl",
+                "Curl",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -90,6 +91,17 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
+        // Webhook deliveries: the worker that sends the engine's outbox, signed, with retries; and the
+        // signature verifier receivers (and the tests) use.
+        .target(
+            name: "Webhooks",
+            dependencies: [
+                "Engine",
+                "Curl",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // A stand-in for the Telegram Bot API on loopback: the bot's tests and `tix-dev bench bot` talk to it.
         .target(
             name: "LocalTelegram",
@@ -103,6 +115,7 @@ let package = Package(
                 "Web",
                 "Dashboard",
                 "API",
+                "Webhooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -143,6 +156,12 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "BenchmarkTests", dependencies: ["Benchmarks"]),
+        .testTarget(
+            name: "WebhookTests",
+            dependencies: [
+                "Webhooks", "Engine", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(
             name: "DashboardTests",
             dependencies: [

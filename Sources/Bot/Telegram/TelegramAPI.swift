@@ -1,3 +1,4 @@
+import Curl
 import Foundation
 import Synchronization
 
@@ -29,7 +30,7 @@ final class TelegramAPI: Sendable {
         let response: CurlResponse
         do {
             response = try await connection.post(base + method.rawValue, json: body, timeout: timeout)
-        } catch HTTPError.cancelled {
+        } catch CurlError.cancelled {
             throw CancellationError()
         } catch {
             throw APIFailure.transient("\(error)")

@@ -9,7 +9,7 @@ extension Command: Codable {
         case cancelCraft = "cancelCraft", runDueJobs = "runDueJobs", createPool = "createPool", swap = "swap"
         case nameInviter = "nameInviter", propose = "propose", vote = "vote", veto = "veto"
         case cancelProposal = "cancelProposal", setVetoer = "setVetoer", license = "license", setPatentTerms = "setPatentTerms"
-        case org = "org", api = "api"
+        case org = "org", api = "api", webhook = "webhook"
     }
 
     enum Field: String, CodingKey {
@@ -116,6 +116,7 @@ extension Command: Codable {
             try c.encodeIfPresent(royalty, forKey: .royalty)
         case .org(let command): try outer.encode(command, forKey: .org)
         case .api(let command): try outer.encode(command, forKey: .api)
+        case .webhook(let command): try outer.encode(command, forKey: .webhook)
         }
     }
 
@@ -207,6 +208,7 @@ extension Command: Codable {
                 royalty: try c.decodeIfPresent(Int64.self, forKey: .royalty))
         case .org: self = .org(try outer.decode(OrgCommand.self, forKey: tag))
         case .api: self = .api(try outer.decode(ApiCommand.self, forKey: tag))
+        case .webhook: self = .webhook(try outer.decode(WebhookCommand.self, forKey: tag))
         }
     }
 

@@ -64,6 +64,8 @@ public enum Command: Sendable, Hashable {
     /// A command of the L2 HTTP API: keys, allowances, links, and a key's payments and charges. Its
     /// actor is the key (the org and the key id) or the player who consents.
     case api(ApiCommand)
+    /// An org's webhook endpoints: register, remove, rotate the signing secret. Needs `govern`.
+    case webhook(WebhookCommand)
 }
 
 /// A command as submitted from outside: who asks, and the client-chosen key that makes retries safe.

@@ -103,6 +103,12 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
     case linkCodeExpired
     case invalidLinkSubject
     case invalidScopes(String)
+    case invalidWebhookURL(String)
+    case noWebhookEvents
+    case invalidWebhookSecret
+    case unknownWebhook(org: String, endpoint: Int64)
+    case tooManyWebhooks(org: String, limit: Int)
+    case unknownDelivery(String)
 
     public var description: String {
         switch self {
@@ -237,6 +243,13 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .linkCodeExpired: "That link code has expired: ask the game server for a new one."
         case .invalidLinkSubject: "A game identity is 1 to 64 letters, digits or - _ ."
         case .invalidScopes(let text): "'\(text)' is not a list of scopes: use \(ApiScope.allCases.map(\.rawValue).joined(separator: ", "))."
+        case .invalidWebhookURL(let url):
+            "'\(url.prefix(80))' is not a webhook URL: give a full http:// or https:// address of at most \(Ledger.maxWebhookURLLength) bytes."
+        case .noWebhookEvents: "Name at least one event the webhook listens to, e.g. transfer.received."
+        case .invalidWebhookSecret: "A webhook secret is 16 to 128 printable characters without spaces."
+        case .unknownWebhook(let org, let endpoint): "\(org) has no webhook #\(endpoint): see `tix webhook list \(org)`."
+        case .tooManyWebhooks(let org, let limit): "\(org) already has \(limit) webhooks, the most an org may hold: remove one first."
+        case .unknownDelivery(let id): "There is no webhook delivery \(id): see `tix webhook deliveries ORG`."
         }
     }
 
@@ -373,6 +386,12 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .linkCodeExpired: "linkCodeExpired"
         case .invalidLinkSubject: "invalidLinkSubject"
         case .invalidScopes: "invalidScopes"
+        case .invalidWebhookURL: "invalidWebhookURL"
+        case .noWebhookEvents: "noWebhookEvents"
+        case .invalidWebhookSecret: "invalidWebhookSecret"
+        case .unknownWebhook: "unknownWebhook"
+        case .tooManyWebhooks: "tooManyWebhooks"
+        case .unknownDelivery: "unknownDelivery"
         }
     }
 }

@@ -73,6 +73,7 @@ extension Command {
             try body(recipe, "recipe name")
         case .org(let command): try command.forEachText(body)
         case .api(let command): try command.forEachText(body)
+        case .webhook(let command): try command.forEachText(body)
         }
     }
 }

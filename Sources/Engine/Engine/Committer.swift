@@ -26,7 +26,10 @@ struct Committer {
         defer { metrics.commitDuration.recordNanoseconds(Int64(DispatchTime.now().uptimeNanoseconds - start)) }
         do {
             try db.run("BEGIN IMMEDIATE")
-            try ledger.citizens.refresh(db)
+            // Another process's commit may have changed citizenship or webhook endpoints.
+            let dataVersion = try db.first("PRAGMA data_version") { $0.int(0) }
+            ledger.citizens.refresh(dataVersion: dataVersion)
+            ledger.webhooks.refresh(dataVersion: dataVersion)
             // Re-read the head each time: an admin command in another process may have appended.
             var head = try Journal.head(in: db)
             let results = batch.map { apply($0, head: &head, in: db) }
@@ -38,6 +41,7 @@ struct Committer {
             try? database.execute(sql: "ROLLBACK")
             ledger.names.forgetAll()
             ledger.citizens.forgetAll()
+            ledger.webhooks.forgetAll()
             ledger.rules.stored.removeAll()
             return batch.map { _ in .failure(error) }
         }

@@ -18,7 +18,7 @@ public final class Engine: Sendable {
     /// The directory of recipes it crafts from, if any: front ends list them from the same files
     /// (``RecipeBook/read(_:)``), so what they offer is what the engine crafts.
     public let recipes: URL?
-    private let pool: DatabasePool
+    let pool: DatabasePool
     private let inbox = Inbox()
     private let ruleChanges = RuleMailbox()
     private let watcher: Task<Void, Never>?

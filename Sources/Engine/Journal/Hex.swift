@@ -1,6 +1,6 @@
 extension Array where Element == UInt8 {
     /// Lower-case hex, as hashes are printed.
-    var hex: String {
+    public var hex: String {
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(count * 2)

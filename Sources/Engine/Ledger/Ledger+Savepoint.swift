@@ -1,11 +1,12 @@
 extension Ledger {
     /// Runs `body` all or nothing: inside a savepoint whose rollback, on a throw, also takes back the
-    /// names cached, the citizenships changed and the rule versions stored since it began. Savepoints nest: a command, a job inside
+    /// names cached, the citizenships and webhook endpoints changed and the rule versions stored since it began. Savepoints nest: a command, a job inside
     /// `runDueJobs`, the next round of a repeating craft.
     func atomically<T>(_ db: HotConnection, _ body: () throws -> T) throws -> T {
         try db.run("SAVEPOINT step")
         let mark = names.mark
         let citizenMark = citizens.mark
+        let webhookMark = webhooks.mark
         do {
             let result = try body()
             try db.run("RELEASE step")
@@ -15,6 +16,7 @@ extension Ledger {
             try db.run("RELEASE step")
             names.forget(since: mark)
             citizens.undo(since: citizenMark)
+            webhooks.undo(since: webhookMark)
             rules.stored.removeAll()
             throw error
         }

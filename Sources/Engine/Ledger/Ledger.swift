@@ -13,6 +13,8 @@ struct Ledger {
     let names = NameCache()
     /// Who is a citizen of which state: the O(1) check before any state tax is looked up.
     let citizens = CitizenCache()
+    /// Which orgs' webhook endpoints listen to what: the O(1) check before any delivery is written.
+    let webhooks = WebhookSubscriptions()
     /// The Lua rules; owned with the ledger.
     let rules: RuleSet
 
@@ -57,6 +59,8 @@ struct Ledger {
             try checkMemo(memo)
             acting = try requireActor(actor, for: from, may: asset == Asset.ticket.code ? .spend : .inventory, db)
             receipt.postings = try post(try withFee(Posting(from: from, to: to, asset: asset, amount: amount), db), seq, db)
+            try emit(.transferReceived, org: to, seq: seq, at: at, db,
+                data: WebhookPayload.TransferReceived(from: from, asset: asset, amount: amount, memo: memo))
 
         case .post(let legs, let memo):
             try requireAdmin(actor, "post several legs at once")
@@ -142,6 +146,8 @@ struct Ledger {
             (receipt.createdID, receipt.postings) = try apply(command, actor: actor, seq: seq, at: at, format: format, in: db)
         case .api(let command):
             (receipt.createdID, receipt.postings) = try apply(command, actor: actor, seq: seq, at: at, in: db)
+        case .webhook(let command):
+            receipt.createdID = try apply(command, actor: actor, seq: seq, db)
         }
         if let acting { try chargeCap(acting, receipt.postings, at: at, db) }
         return receipt

@@ -42,9 +42,9 @@ final class CitizenCache {
         loaded = false
     }
 
-    /// At the start of each write transaction: another process's commit may have changed citizenship.
-    func refresh(_ db: HotConnection) throws {
-        let version = try db.first("PRAGMA data_version") { $0.int(0) }
+    /// At the start of each write transaction, with its `PRAGMA data_version`: another process's commit
+    /// may have changed citizenship.
+    func refresh(dataVersion version: Int64?) {
         if version != dataVersion { forgetAll() }
         dataVersion = version
     }

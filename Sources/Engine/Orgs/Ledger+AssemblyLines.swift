@@ -42,12 +42,12 @@ extension Ledger {
 
     /// One tick of a line (its job fell due).
     func tick(_ line: Int64, seq: Int64, at: Int64, format: JournalFormat, _ db: HotConnection) throws -> [Posting] {
-        guard let (orgName, orgID, stored) = try db.first(
+        guard let (orgName, orgID, stored, previous) = try db.first(
             """
-            SELECT a.name, l.org_id, l.stages FROM org_lines l JOIN accounts a ON a.id = l.org_id
+            SELECT a.name, l.org_id, l.stages, l.status FROM org_lines l JOIN accounts a ON a.id = l.org_id
             WHERE l.id = ? AND l.status != 'stopped'
             """,
-            .int(line), read: { ($0.text(0), $0.int(1), $0.text(2)) })
+            .int(line), read: { ($0.text(0), $0.int(1), $0.text(2), $0.text(3)) })
         else { return [] }
         let stages = try Canonical.decode([LineStage].self, from: stored)
         var postings: [Posting] = []
@@ -75,6 +75,9 @@ extension Ledger {
             "SELECT COUNT(*) FROM jobs WHERE owner_id = ? AND kind = 'craft' AND state = 'pending'", .int(orgID)) { $0.int(0) } ?? 0
         let status = running == 0 ? starvedOn.map { "starved on \($0)" } ?? "running" : "running"
         try db.run("UPDATE org_lines SET status = ? WHERE id = ?", .text(status), .int(line))
+        if status != previous, running == 0, let starvedOn {
+            try emit(.lineStarved, org: orgName, seq: seq, at: at, db, data: WebhookPayload.LineStarved(line: line, item: starvedOn))
+        }
         try scheduleTick(line, org: orgID, at: at, seq: seq, format: format, db)
         return postings
     }

@@ -202,6 +202,8 @@ extension Ledger {
             "INSERT INTO adopted_recipes (recipe, proposal_id, source, version, enacted_seq) VALUES (?, ?, ?, ?, ?)",
             .text(proposal.recipe), .int(proposal.id), .text(proposal.source), .text(proposal.version), .int(seq))
         try decide(proposal, .enacted, seq: seq, db)
+        try broadcast(.proposalEnacted, seq: seq, at: at, db,
+            data: WebhookPayload.ProposalEnacted(proposal: proposal.id, recipe: proposal.recipe, inventor: proposal.inventor))
         return try grantPatent(proposal.recipe, to: proposal.inventor, proposal: proposal.id, seq: seq, at: at, db)
             + (try settleDeposit(proposal, to: proposal.inventor, seq: seq, db))
     }

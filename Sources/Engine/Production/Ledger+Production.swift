@@ -88,6 +88,8 @@ extension Ledger {
             craft.inputs.map { Posting(from: Account.escrow, to: Account.sink, asset: $0.asset, amount: $0.amount) }
                 + outputs.map { Posting(from: Account.mint, to: craft.account, asset: $0.asset, amount: $0.amount) },
             seq, db)
+        try emit(.craftCompleted, org: craft.account, seq: seq, at: dueAt, db,
+            data: WebhookPayload.CraftCompleted(job: job, factory: craft.factory, recipe: craft.recipe, outputs: outputs))
         guard craft.repeats else { return postings }
         do {
             postings += try atomically(db) {

@@ -36,6 +36,7 @@ struct StoryTeller {
         case .setPatentTerms(let holder, _, _): holder
         case .org(let command): command.org
         case .api(let command): principal(of: command)
+        case .webhook(let command): command.org
         case .openAccount, .defineAsset, .post, .runDueJobs, .createPool, .veto, .setVetoer: nil
         }
     }
@@ -106,6 +107,8 @@ struct StoryTeller {
             Self.text(of: command, actor: entry.actor, for: me).map { $0 + costNote(mine, paidBy: me) }
         case .api(let command):
             Self.text(of: command, for: me)
+        case .webhook(let command):
+            Self.text(of: command, actor: entry.actor, for: me)
         default:
             nil
         }

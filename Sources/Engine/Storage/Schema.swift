@@ -370,6 +370,36 @@ package enum Schema {
                     PRIMARY KEY (org_id, subject)) WITHOUT ROWID;
                 """)
         }
+        // Webhooks (issue #13): org endpoints, journaled; the outbox of deliveries, written with each event.
+        migrator.registerMigration("v15 webhooks") { db in
+            try db.execute(sql: """
+                CREATE TABLE webhook_endpoints (
+                    id INTEGER PRIMARY KEY,
+                    org_id INTEGER NOT NULL REFERENCES accounts(id),
+                    url TEXT NOT NULL,
+                    events TEXT NOT NULL,
+                    secret TEXT NOT NULL,
+                    created_seq INTEGER NOT NULL,
+                    rotated_seq INTEGER,
+                    removed_seq INTEGER);
+                CREATE INDEX webhook_endpoints_by_org ON webhook_endpoints(org_id);
+                CREATE TABLE webhook_deliveries (
+                    id TEXT PRIMARY KEY,
+                    endpoint_id INTEGER NOT NULL REFERENCES webhook_endpoints(id),
+                    event TEXT NOT NULL,
+                    seq INTEGER NOT NULL,
+                    body TEXT NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'failed')),
+                    attempts INTEGER NOT NULL CHECK (attempts >= 0),
+                    next_at INTEGER NOT NULL,
+                    last_status INTEGER,
+                    last_error TEXT,
+                    delivered_at INTEGER,
+                    created_at INTEGER NOT NULL);
+                CREATE INDEX webhook_deliveries_due ON webhook_deliveries(next_at) WHERE state = 'pending';
+                CREATE INDEX webhook_deliveries_by_endpoint ON webhook_deliveries(endpoint_id, created_at);
+                """)
+        }
         return migrator
     }
 }

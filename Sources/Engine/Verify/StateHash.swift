@@ -69,6 +69,10 @@ enum StateHash {
             ("allowance_spending", "SELECT player_id, org_id, day, amount FROM allowance_spending ORDER BY player_id, org_id, day", 4),
             ("link_codes", "SELECT code, org_id, subject, expires_at FROM link_codes ORDER BY code", 4),
             ("links", "SELECT org_id, subject, account_id, linked_seq FROM links ORDER BY org_id, subject", 4),
+            // Endpoints are journaled state; their deliveries' progress is the worker's, not the economy's.
+            ("webhook_endpoints", """
+                SELECT id, org_id, url, events, secret, created_seq, rotated_seq, removed_seq FROM webhook_endpoints ORDER BY id
+                """, 8),
         ] where try (reference ?? db).tableExists(table) {
             try hash(sql, columns)
         }

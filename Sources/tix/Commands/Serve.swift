@@ -9,6 +9,7 @@ import Metrics
 import Prometheus
 import ServiceLifecycle
 import Web
+import Webhooks
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -54,14 +55,15 @@ struct Serve: AsyncParsableCommand {
         }
     }
 
-    /// The job worker, the bot and the HTTP server side by side. Ctrl-C or SIGTERM shuts them down in
+    /// The job worker, the webhook worker, the bot and the HTTP server side by side. Ctrl-C or SIGTERM shuts them down in
     /// reverse order (HTTP first, finishing the requests in flight); a failed bot or server shuts the
     /// group down too and makes `run()` throw, so a supervisor notices instead of a bot gone quiet.
     private func services(
         engine: Engine, registry: PrometheusCollectorRegistry, settings: BotSettings?, logger: Logger
     ) throws -> ServiceGroup {
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
-            .init(service: JobWorkerService(worker: JobWorker(engine: engine, logger: logger)), serviceName: "jobs")
+            .init(service: JobWorkerService(worker: JobWorker(engine: engine, logger: logger)), serviceName: "jobs"),
+            .init(service: WebhookWorker(outbox: engine.webhooks, logger: logger), serviceName: "webhooks"),
         ]
         if let settings {
             services.append(.init(

@@ -8,14 +8,14 @@ import Synchronization
 ///
 /// libcurl forbids using a handle from two threads at once, and its transfers block: so every call
 /// runs on this connection's own queue, never on Swift's cooperative pool. Keeping the handle between
-/// requests keeps its TCP (and TLS) connection alive.
-final class CurlConnection: @unchecked Sendable {
+/// requests keeps its TCP (and TLS) connection alive. Shared by the Telegram bot and the webhook worker.
+public final class CurlConnection: @unchecked Sendable {
     private let queue: DispatchQueue
     /// Touched only on `queue`.
     private let handle: UnsafeMutableRawPointer
     private let headers: UnsafeMutablePointer<curl_slist>
 
-    init(label: String) {
+    public init(label: String) {
         _ = Self.globalInit
         queue = DispatchQueue(label: label)
         handle = curl_easy_init()
@@ -30,21 +30,22 @@ final class CurlConnection: @unchecked Sendable {
     /// libcurl's process-wide set-up, done once before the first handle.
     private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
 
-    /// POSTs a JSON body. Cancelling the calling task aborts the transfer (how a long poll stops).
-    func post(_ url: String, json body: Data, timeout: Duration) async throws -> CurlResponse {
-        try await run(url, body, timeout)
+    /// POSTs a JSON body, with `headers` (`Name: value`) beside its content type. Cancelling the calling
+    /// task aborts the transfer (how a long poll stops).
+    public func post(_ url: String, json body: Data, headers: [String] = [], timeout: Duration) async throws -> CurlResponse {
+        try await run(url, body, headers, timeout)
     }
 
     /// GETs a URL (a file download).
-    func get(_ url: String, timeout: Duration) async throws -> CurlResponse {
-        try await run(url, nil, timeout)
+    public func get(_ url: String, timeout: Duration) async throws -> CurlResponse {
+        try await run(url, nil, [], timeout)
     }
 
-    private func run(_ url: String, _ body: Data?, _ timeout: Duration) async throws -> CurlResponse {
+    private func run(_ url: String, _ body: Data?, _ extra: [String], _ timeout: Duration) async throws -> CurlResponse {
         let transfer = Transfer()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { done in
-                queue.async { done.resume(with: Result { try self.perform(url, body, timeout, transfer) }) }
+                queue.async { done.resume(with: Result { try self.perform(url, body, extra, timeout, transfer) }) }
             }
         } onCancel: {
             transfer.cancelled.store(true, ordering: .relaxed)
@@ -52,9 +53,18 @@ final class CurlConnection: @unchecked Sendable {
     }
 
     /// One transfer: a POST of `body`, or a GET without one.
-    private func perform(_ url: String, _ body: Data?, _ timeout: Duration, _ transfer: Transfer) throws -> CurlResponse {
-        guard !transfer.cancelled.load(ordering: .relaxed) else { throw HTTPError.cancelled }
+    private func perform(
+        _ url: String, _ body: Data?, _ extra: [String], _ timeout: Duration, _ transfer: Transfer
+    ) throws -> CurlResponse {
+        guard !transfer.cancelled.load(ordering: .relaxed) else { throw CurlError.cancelled }
         curl_easy_reset(handle)
+        // A request's own headers go in a list of their own, freed once the transfer is over.
+        var ownHeaders: UnsafeMutablePointer<curl_slist>?
+        if !extra.isEmpty {
+            ownHeaders = curl_slist_append(nil, "Content-Type: application/json")
+            for header in extra { ownHeaders = curl_slist_append(ownHeaders, header) }
+        }
+        defer { if let ownHeaders { curl_slist_free_all(ownHeaders) } }
         let context = Unmanaged.passUnretained(transfer).toOpaque()
         let millis = Int(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
         let code: CURLcode = (body ?? Data()).withUnsafeBytes { bytes in
@@ -68,14 +78,14 @@ final class CurlConnection: @unchecked Sendable {
             if status == CURLE_OK, body != nil {
                 status = tix_curl_set_pointer(handle, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress))
             }
-            if status == CURLE_OK { status = tix_curl_set_headers(handle, headers) }
+            if status == CURLE_OK { status = tix_curl_set_headers(handle, ownHeaders ?? headers) }
             if status == CURLE_OK { status = tix_curl_set_writer(handle, Self.write, context) }
             if status == CURLE_OK { status = tix_curl_set_progress(handle, Self.progress, context) }
             return status == CURLE_OK ? curl_easy_perform(handle) : status
         }
         guard code == CURLE_OK else {
-            if code == CURLE_ABORTED_BY_CALLBACK { throw HTTPError.cancelled }
-            throw HTTPError.transport(String(cString: curl_easy_strerror(code)))
+            if code == CURLE_ABORTED_BY_CALLBACK { throw CurlError.cancelled }
+            throw CurlError.transport(String(cString: curl_easy_strerror(code)))
         }
         return CurlResponse(status: tix_curl_status(handle), body: transfer.body)
     }
@@ -97,16 +107,16 @@ private final class Transfer: @unchecked Sendable {
     var body = Data()
 }
 
-struct CurlResponse: Sendable {
-    var status: Int
-    var body: Data
+public struct CurlResponse: Sendable {
+    public var status: Int
+    public var body: Data
 }
 
-enum HTTPError: Error, CustomStringConvertible {
+public enum CurlError: Error, CustomStringConvertible {
     case transport(String)
     case cancelled
 
-    var description: String {
+    public var description: String {
         switch self {
         case .transport(let reason): "network error: \(reason)"
         case .cancelled: "cancelled"

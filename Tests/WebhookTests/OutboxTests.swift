@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+@testable import Engine
+
+/// Registers a hook for `acme` as alice and returns its id.
+func register(_ engine: Engine, url: String = "http://127.0.0.1:9/hook", _ events: Set<WebhookEvent> = [.transferReceived]) async throws -> WebhookRegistration {
+    try await engine.registerWebhook(org: "acme", url: url, events: events, actor: "alice", key: UUID().uuidString)
+}
+
+@Suite("The webhook outbox")
+struct OutboxTests {
+    @Test("a transfer to the org writes its delivery in the same journal entry; a refused one writes none")
+    func atomic() async throws {
+        let engine = try await company()
+        defer { engine.close() }
+        let hook = try await register(engine)
+        #expect(hook.secret.hasPrefix("whsec_") && hook.secret.count == 70)
+        let paid = try await act(engine, "carol", .transfer(from: "carol", to: "acme", asset: "TIX", amount: 250, memo: "rent"))
+        var deliveries = try engine.webhooks.deliveries(of: "acme")
+        #expect(deliveries.count == 1)
+        let delivery = try #require(deliveries.first)
+        #expect(delivery.seq == paid.seq && delivery.state == .pending && delivery.event == "transfer.received")
+        let body = try #require(try JSONSerialization.jsonObject(with: Data(delivery.body.utf8)) as? [String: Any])
+        #expect(body["id"] as? String == delivery.id && body["type"] as? String == "transfer.received")
+        #expect(body["org"] as? String == "acme" && (body["seq"] as? NSNumber)?.int64Value == paid.seq)
+        let data = try #require(body["data"] as? [String: Any])
+        #expect(data["from"] as? String == "carol" && (data["amount"] as? NSNumber)?.int64Value == 250 && data["memo"] as? String == "rent")
+
+        // Refused (carol cannot afford it): no entry, no delivery.
+        await #expect(throws: Rejection.self) {
+            try await act(engine, "carol", .transfer(from: "carol", to: "acme", asset: "TIX", amount: 1_000_000))
+        }
+        // Between players, and out of the org: nothing for acme's hook.
+        try await act(engine, "carol", .transfer(from: "carol", to: "bob", asset: "TIX", amount: 1))
+        try await act(engine, "alice", .transfer(from: "acme", to: "carol", asset: "TIX", amount: 1))
+        deliveries = try engine.webhooks.deliveries(of: "acme")
+        #expect(deliveries.map(\.id) == [delivery.id])
+        try expectSound(engine)
+    }
+
+    @Test("every delivery has its own id, also several from one entry; a removed hook gets none and its pending fail")
+    func ids() async throws {
+        let engine = try await company()
+        defer { engine.close() }
+        let first = try await register(engine)
+        _ = try await register(engine)
+        try await act(engine, "carol", .transfer(from: "carol", to: "acme", asset: "TIX", amount: 1))
+        try await act(engine, "bob", .transfer(from: "bob", to: "acme", asset: "TIX", amount: 2))
+        let ids = try engine.webhooks.deliveries(of: "acme").map(\.id)
+        #expect(ids.count == 4 && Set(ids).count == 4)
+
+        try await act(engine, "alice", .webhook(.remove(org: "acme", endpoint: first.endpoint)))
+        #expect(try engine.webhooks.endpoints(of: "acme").map(\.id) == [first.endpoint + 1])
+        let dropped = try engine.webhooks.deliveries(of: "acme", failedOnly: true)
+        #expect(dropped.count == 2 && dropped.allSatisfy { $0.endpoint == first.endpoint && $0.lastError == "endpoint removed" })
+        #expect(throws: Rejection.unknownDelivery(dropped[0].id)) { try engine.webhooks.replay(dropped[0].id, now: 0) }
+        try await act(engine, "carol", .transfer(from: "carol", to: "acme", asset: "TIX", amount: 3))
+        #expect(try engine.webhooks.deliveries(of: "acme").count == 5)
+        try expectSound(engine)
+    }
+
+    @Test("registering, removing and rotating need govern; refusals change nothing and say why")
+    func permissions() async throws {
+        let engine = try await company()
+        defer { engine.close() }
+        let register = WebhookCommand.register(org: "acme", url: "https://example.org/hook", events: [.craftCompleted], secret: WebhookSecret.generate())
+        await #expect(throws: Rejection.lacksPermission(member: "bob", org: "acme", role: "member", permission: .govern)) {
+            try await act(engine, "bob", .webhook(register))
+        }
+        await #expect(throws: Rejection.notAMember(org: "acme", account: "carol")) { try await act(engine, "carol", .webhook(register)) }
+        #expect(try engine.webhooks.endpoints(of: "acme").isEmpty)
+        for (bad, rejection) in [
+            (WebhookCommand.register(org: "acme", url: "ftp://example.org", events: [.craftCompleted], secret: WebhookSecret.generate()),
+             Rejection.invalidWebhookURL("ftp://example.org")),
+            (.register(org: "acme", url: "https://", events: [.craftCompleted], secret: WebhookSecret.generate()), .invalidWebhookURL("https://")),
+            (.register(org: "acme", url: "https://example.org", events: [], secret: WebhookSecret.generate()), .noWebhookEvents),
+            (.register(org: "acme", url: "https://example.org", events: [.lineStarved], secret: "short"), .invalidWebhookSecret),
+            (.remove(org: "acme", endpoint: 99), .unknownWebhook(org: "acme", endpoint: 99)),
+            (.register(org: "nobody", url: "https://example.org", events: [.lineStarved], secret: WebhookSecret.generate()), .unknownOrg("nobody")),
+        ] {
+            await #expect(throws: rejection) { try await act(engine, "alice", .webhook(bad)) }
+        }
+        // The org itself (an API key acts as the org) and its owner may.
+        let created = try await act(engine, "acme", .webhook(register))
+        let id = try #require(created.createdID)
+        await #expect(throws: Rejection.lacksPermission(member: "bob", org: "acme", role: "member", permission: .govern)) {
+            try await act(engine, "bob", .webhook(.rotateSecret(org: "acme", endpoint: id, secret: WebhookSecret.generate())))
+        }
+        try await act(engine, "alice", .webhook(.rotateSecret(org: "acme", endpoint: id, secret: WebhookSecret.generate())))
+        #expect(try engine.webhooks.endpoints(of: "acme").map(\.rotatedSeq) == [created.seq + 1])
+        try expectSound(engine)
+    }
+
+    @Test("the story tells of a hook without its secret")
+    func story() async throws {
+        let engine = try await company()
+        defer { engine.close() }
+        let hook = try await register(engine)
+        let line = try #require(try engine.reader.story(ofEntry: hook.seq, for: "alice")).text
+        #expect(line.contains("Registered a webhook of") && line.contains("transfer.received"))
+        #expect(!line.contains(hook.secret))
+    }
+}
