@@ -80,6 +80,11 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
+        // The designer's simulator: synthetic players against the real engine on a manual clock, one
+        // scratch database per rule variant, charted with the dashboard's series and charts.
+        .target(
+            name: "Simulation",
+            dependencies: ["Engine", "Dashboard", .product(name: "GRDB", package: "GRDB.swift")]),
         // A stand-in for the Telegram Bot API on loopback: the bot's tests and `tix-dev bench bot` talk to it.
         .target(
             name: "LocalTelegram",
@@ -92,6 +97,7 @@ let package = Package(
                 "LuaBridge",
                 "Web",
                 "Dashboard",
+                "Simulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -130,6 +136,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "BenchmarkTests", dependencies: ["Benchmarks"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Engine"]),
         .testTarget(
             name: "DashboardTests",
             dependencies: [
@@ -137,6 +144,6 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
             ]),
         // What the test targets share: seeded randomness that a failing run prints and replays from.
-        .target(name: "TestSupport", dependencies: ["Benchmarks"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Engine"], path: "Tests/TestSupport"),
     ]
 )

@@ -15,7 +15,7 @@ struct Tix: AsyncParsableCommand {
             Balance.self, History.self, JournalCommand.self, SupplyCommand.self, Verify.self, RewardCommand.self,
             RulesCommand.self, AMMCommand.self, MarketCommand.self, FactoryCommand.self, CraftCommand.self,
             RecipesCommand.self, ParliamentCommand.self, PatentCommand.self, Play.self, BotCommand.self,
-            CompanyCommand.self, StateCommand.self, ExportCommand.self,
+            CompanyCommand.self, StateCommand.self, ExportCommand.self, SimulateCommand.self,
         ])
 
     /// As `AsyncParsableCommand.main`, but a negative number such as `-5` reaches the command as an
