@@ -84,7 +84,7 @@ let package = Package(
         // scratch database per rule variant, charted with the dashboard's series and charts.
         .target(
             name: "Simulation",
-            dependencies: ["Engine", "Dashboard", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["Engine", "Dashboard", "LuaBridge"]),
         // A stand-in for the Telegram Bot API on loopback: the bot's tests and `tix-dev bench bot` talk to it.
         .target(
             name: "LocalTelegram",

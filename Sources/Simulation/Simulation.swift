@@ -2,6 +2,7 @@ import Dashboard
 import Engine
 import Foundation
 import Logging
+import LuaBridge
 
 /// One run of the economy: `players` synthetic players of the mix over `days` days, against the real
 /// engine (ledger, rules, AMM, market, job queue, Parliament, organisations) on a manual clock, in a
@@ -31,6 +32,8 @@ public struct Simulation: Sendable {
     public func run(
         variant: String, rules: URL, recipes: URL?, path: String, progress: @Sendable (Int) -> Void = { _ in }
     ) async throws -> VariantResult {
+        let problems = ScriptCheck.problems(with: try ScriptFile.all(in: rules), compiled: RuleCheck.check(directory: rules))
+        guard problems.isEmpty else { throw SimulationError.brokenRules(rules.path, problems) }
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         var logger = Logger(label: "tix.simulate")
         logger.logLevel = .warning

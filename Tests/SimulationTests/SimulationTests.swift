@@ -55,6 +55,22 @@ struct SimulationTests {
         #expect(ComparisonSummary.text(ComparisonSummary.table([result])).contains(String(result.headHash.prefix(16))))
     }
 
+    @Test("a variant whose rules fail their own examples is refused before it runs, naming the file")
+    func brokenVariant() async throws {
+        let rules = URL(fileURLWithPath: scratch()).deletingLastPathComponent().appendingPathComponent("rules")
+        try FileManager.default.copyItem(at: repository.appendingPathComponent("rules"), to: rules)
+        let fees = rules.appendingPathComponent("fees.lua")
+        try String(contentsOf: fees, encoding: .utf8).replacingOccurrences(of: "local RATE_BP = 50", with: "local RATE_BP = 100")
+            .write(to: fees, atomically: true, encoding: .utf8)
+        let simulation = Simulation(players: 10, days: 1, mix: PlayerMix(tappers: 100, consumers: 0, proactive: 0), seed: 1)
+        await #expect {
+            _ = try await simulation.run(variant: "v", rules: rules, recipes: nil, path: scratch())
+        } throws: { error in
+            guard case SimulationError.brokenRules(_, let problems) = error else { return false }
+            return problems.contains { $0.contains("fees.lua") }
+        }
+    }
+
     @Test("a mix that does not add up to 100 is refused in words")
     func mix() {
         #expect(throws: SimulationError.invalidMix("tappers=70,consumers=20")) { try PlayerMix(parsing: "tappers=70,consumers=20") }
