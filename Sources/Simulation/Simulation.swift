@@ -18,6 +18,8 @@ public struct Simulation: Sendable {
 
     /// Midnight UTC of the first simulated day: fixed, so runs compare (2023-11-15).
     static let firstDay: Int64 = 19_676
+    /// Rounds of a day, 11 seconds apart (the tap reward wants 10 between taps).
+    static let rounds = 8
     static let roundMillis: Int64 = 11_000
 
     public init(players: Int, days: Int, mix: PlayerMix, seed: UInt64, tuning: Tuning = Tuning()) {
@@ -64,7 +66,7 @@ public struct Simulation: Sendable {
             let morning = (Self.firstDay + Int64(day)) * UTCDate.dayMillis + 8 * 3_600_000
             clock.advance(by: morning - clock.now())
             let (orePrice, woodPrice) = (try spot("ore", engine), try spot("wood", engine))
-            for round in 0..<8 {
+            for round in 0..<Self.rounds {
                 var batch = [Submission(actor: Submission.admin, key: "jobs-\(day)-\(round)", command: .runDueJobs)]
                 var owners = [-1]
                 let world = World(

@@ -9,7 +9,7 @@ struct Tapper: Behaviour {
         switch world.round {
         case 0: return rewards(player, world)
         case 1...6:
-            // Tap in the first rounds of the day, as many as the day's mood says.
+            // Later rounds are less likely: the odds of a tap fall with the round (see ``Tuning/tapsPerDay``).
             let taps = Int.random(in: 1...max(1, tuning.tapsPerDay), using: &random)
             return world.round <= taps ? [.claimReward(account: player.name, kind: .tap)] : []
         default:

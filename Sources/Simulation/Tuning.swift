@@ -1,7 +1,8 @@
 /// The behaviours' parameters, all on the command line (`tix simulate --help`): how often each audience
 /// acts and how much it spends. Probabilities are per player and day, in percent.
 public struct Tuning: Sendable, Hashable {
-    /// Taps a tapper makes a day, at most (the day's count is drawn from 1 to this).
+    /// Taps a tapper makes a day, at most: in round r (1 to 6) it taps when a draw from 1 to this is at
+    /// least r, so about half this many a day.
     public var tapsPerDay = 6
     /// The chance a tapper sends a friend a few tickets on a given day.
     public var tapperSpendPercent = 5
