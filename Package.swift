@@ -102,6 +102,11 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
+        // The designer's simulator: synthetic players against the real engine on a manual clock, one
+        // scratch database per rule variant, charted with the dashboard's series and charts.
+        .target(
+            name: "Simulation",
+            dependencies: ["Engine", "Dashboard", "LuaBridge"]),
         // A stand-in for the Telegram Bot API on loopback: the bot's tests and `tix-dev bench bot` talk to it.
         .target(
             name: "LocalTelegram",
@@ -116,6 +121,7 @@ let package = Package(
                 "Dashboard",
                 "API",
                 "Webhooks",
+                "Simulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -156,6 +162,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "BenchmarkTests", dependencies: ["Benchmarks"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Engine"]),
         .testTarget(
             name: "WebhookTests",
             dependencies: [
@@ -176,6 +183,6 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
             ]),
         // What the test targets share: seeded randomness that a failing run prints and replays from.
-        .target(name: "TestSupport", dependencies: ["Benchmarks"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Engine"], path: "Tests/TestSupport"),
     ]
 )

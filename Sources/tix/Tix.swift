@@ -16,7 +16,7 @@ struct Tix: AsyncParsableCommand {
             RulesCommand.self, AMMCommand.self, MarketCommand.self, FactoryCommand.self, CraftCommand.self,
             RecipesCommand.self, ParliamentCommand.self, PatentCommand.self, Play.self, BotCommand.self,
             CompanyCommand.self, StateCommand.self, OrgGroupCommand.self, ApiKeyCommand.self, AllowanceCommand.self, LinkCommand.self,
-            WebhookCLI.self,
+            WebhookCLI.self, ExportCommand.self, SimulateCommand.self,
         ])
 
     /// As `AsyncParsableCommand.main`, but a negative number such as `-5` reaches the command as an

@@ -1,6 +1,6 @@
 import Foundation
 
-@_exported import struct Benchmarks.SplitMix64
+@_exported import struct Engine.SplitMix64
 
 /// The seed of a randomized test: `TIX_TEST_SEED` when set (to replay a failing run), else a fresh one.
 /// Printed, so a failing run names the seed that replays it.

@@ -50,7 +50,7 @@ public struct Table: Sendable, Hashable {
     }
 
     /// Six decimals are plenty for a ratio on a chart and keep the files short.
-    static func decimal(_ value: Double) -> String {
+    public static func decimal(_ value: Double) -> String {
         value.isFinite ? String(format: "%.6f", value) : "0"
     }
 

@@ -5,6 +5,8 @@ import Mustache
 enum Templates {
     static func library() throws -> MustacheLibrary {
         var library = MustacheLibrary()
+        try library.register(styles, named: "styles")
+        try library.register(chart, named: "chart")
         try library.register(head, named: "head")
         try library.register(foot, named: "foot")
         try library.register(page, named: "page")
@@ -13,15 +15,8 @@ enum Templates {
         return library
     }
 
-    static let head = """
-        <!doctype html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta http-equiv="refresh" content="60">
-        <title>{{title}} · Ticketonomics</title>
-        <link rel="icon" href="data:,">
+    /// The page styles, shared with the simulator's report.
+    static let styles = """
         <style>
         body { font: 15px/1.45 system-ui, sans-serif; margin: 0; color: #111827; background: #f9fafb; }
         header { background: #111827; color: #f9fafb; padding: .6rem 1rem; }
@@ -48,6 +43,31 @@ enum Templates {
         form input { font: inherit; padding: .3rem; width: min(20rem, 70%); }
         footer { text-align: center; font-size: .8rem; color: #6b7280; padding: 1rem; }
         </style>
+        """
+
+    /// One ``ChartView`` as inline SVG with its axis labels and legend, shared with the simulator's report.
+    static let chart = """
+        <div class="axis"><span>{{yMax}}</span></div>
+        <svg class="chart" viewBox="0 0 {{width}} {{height}}" preserveAspectRatio="none" role="img" aria-label="{{title}}">
+        <line x1="0" y1="{{bottom}}" x2="{{width}}" y2="{{bottom}}" stroke="#9ca3af" stroke-width="1"/>
+        {{#diagonal}}<line x1="0" y1="{{height}}" x2="{{width}}" y2="0" stroke="#9ca3af" stroke-dasharray="4 4"/>{{/diagonal}}
+        {{#lines}}<polyline class="series" fill="none" stroke="{{color}}" stroke-width="2" vector-effect="non-scaling-stroke" points="{{points}}"><title>{{label}}</title></polyline>
+        {{/lines}}
+        </svg>
+        <div class="axis"><span>{{xFirst}}</span><span>{{yMin}}</span><span>{{xLast}}</span></div>
+        <div class="legend">On {{xLast}}: {{#lines}}<span style="--c: {{color}}">{{label}}: {{latest}}</span>{{/lines}}</div>
+        """
+
+    static let head = """
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta http-equiv="refresh" content="60">
+        <title>{{title}} · Ticketonomics</title>
+        <link rel="icon" href="data:,">
+        {{> styles}}
         </head>
         <body>
         <header>
@@ -71,15 +91,7 @@ enum Templates {
         <h2>{{title}}</h2>
         <p class="summary">{{summary}}</p>
         {{#chart}}
-        <div class="axis"><span>{{yMax}}</span></div>
-        <svg class="chart" viewBox="0 0 {{width}} {{height}}" preserveAspectRatio="none" role="img" aria-label="{{title}}">
-        <line x1="0" y1="{{bottom}}" x2="{{width}}" y2="{{bottom}}" stroke="#9ca3af" stroke-width="1"/>
-        {{#diagonal}}<line x1="0" y1="{{height}}" x2="{{width}}" y2="0" stroke="#9ca3af" stroke-dasharray="4 4"/>{{/diagonal}}
-        {{#lines}}<polyline class="series" fill="none" stroke="{{color}}" stroke-width="2" vector-effect="non-scaling-stroke" points="{{points}}"><title>{{label}}</title></polyline>
-        {{/lines}}
-        </svg>
-        <div class="axis"><span>{{xFirst}}</span><span>{{yMin}}</span><span>{{xLast}}</span></div>
-        <div class="legend">On {{xLast}}: {{#lines}}<span style="--c: {{color}}">{{label}}: {{latest}}</span>{{/lines}}</div>
+        {{> chart}}
         {{/chart}}
         {{#table}}
         <table>

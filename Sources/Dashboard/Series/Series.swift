@@ -40,23 +40,7 @@ public struct SeriesContext: Sendable {
 
 extension SeriesContext {
     /// `2026-12-01` for a day number (UTC days since 1970).
-    public static func date(_ day: Int64) -> String {
-        let (year, month, dayOfMonth) = civil(day)
-        return "\(year)-\(month < 10 ? "0" : "")\(month)-\(dayOfMonth < 10 ? "0" : "")\(dayOfMonth)"
-    }
-
-    /// Howard Hinnant's days-to-civil: exact integer arithmetic, no calendar object per row.
-    static func civil(_ days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthPart = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthPart + 2) / 5 + 1
-        let month = monthPart < 10 ? monthPart + 3 : monthPart - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
+    public static func date(_ day: Int64) -> String { UTCDate.text(day) }
 
     /// A table with the `day` column first and one row per day of the range, `values` filling the rest.
     func daily(_ columns: [String], _ values: (Int64, DayBook.Day) -> [Table.Cell]) -> Table {

@@ -1,5 +1,5 @@
 
-/// A seeded generator (SplitMix64), so load runs and property tests replay from their printed seed.
+/// A seeded generator (SplitMix64), so load runs, property tests and simulations replay from their seed.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     public var state: UInt64
 
