@@ -38,6 +38,30 @@ struct OutboxTests {
         try expectSound(engine)
     }
 
+    @Test("a key's charge of a player writes charge.succeeded for its org; a charge beyond the allowance writes none")
+    func chargeSucceeded() async throws {
+        let engine = try await company()
+        defer { engine.close() }
+        _ = try await register(engine, [.chargeSucceeded])
+        let key = try #require(try await act(engine, "alice", .api(.createKey(
+            org: "acme", scopes: [.charge], secretHash: ApiKey.hash(secret: "s3cret"), maxPerRequest: nil, dailyCap: nil, expiresAt: nil))).createdID)
+        try await act(engine, "carol", .api(.grantAllowance(player: "carol", org: "acme", daily: 500)))
+        let keyActor = ApiKey.actor(org: "acme", id: key)
+        let charged = try await act(engine, keyActor, .api(.charge(key: key, from: "carol", amount: 400, memo: "rent")))
+        await #expect(throws: Rejection.self) {
+            try await act(engine, keyActor, .api(.charge(key: key, from: "carol", amount: 200, memo: "rent")))
+        }
+        let deliveries = try engine.webhooks.deliveries(of: "acme")
+        #expect(deliveries.map(\.event) == ["charge.succeeded"])
+        let delivery = try #require(deliveries.first)
+        #expect(delivery.seq == charged.seq)
+        let body = try #require(try JSONSerialization.jsonObject(with: Data(delivery.body.utf8)) as? [String: Any])
+        let data = try #require(body["data"] as? [String: Any])
+        #expect(data["from"] as? String == "carol" && (data["amount"] as? NSNumber)?.int64Value == 400)
+        #expect((data["key"] as? NSNumber)?.int64Value == key && data["memo"] as? String == "rent")
+        try expectSound(engine)
+    }
+
     @Test("every delivery has its own id, also several from one entry; a removed hook gets none and its pending fail")
     func ids() async throws {
         let engine = try await company()

@@ -62,7 +62,10 @@ extension Ledger {
             }
             try chargeKey(found, amount, day: day, store)
             let payment = Posting(from: from, to: found.org, asset: Asset.ticket.code, amount: amount)
-            return (nil, try post(try withFee(payment, db), seq, db))
+            let postings = try post(try withFee(payment, db), seq, db)
+            try emit(.chargeSucceeded, org: found.org, seq: seq, at: at, db,
+                data: WebhookPayload.ChargeSucceeded(key: key, from: from, asset: Asset.ticket.code, amount: amount, memo: memo))
+            return (nil, postings)
         }
         return (nil, [])
     }

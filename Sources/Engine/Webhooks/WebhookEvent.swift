@@ -10,6 +10,8 @@ public enum WebhookEvent: String, Codable, Sendable, CaseIterable, Comparable {
     case proposalEnacted = "proposal.enacted"
     /// One of the org's assembly lines ran out of an input and stopped starting crafts (once per stall).
     case lineStarved = "line.starved"
+    /// One of the org's API keys charged a player (land rent...), within the player's allowance.
+    case chargeSucceeded = "charge.succeeded"
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 

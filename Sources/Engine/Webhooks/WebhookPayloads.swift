@@ -20,6 +20,14 @@ enum WebhookPayload {
         var inventor: String
     }
 
+    struct ChargeSucceeded: Encodable {
+        var key: Int64
+        var from: String
+        var asset: String
+        var amount: Int64
+        var memo: String?
+    }
+
     struct LineStarved: Encodable {
         var line: Int64
         /// The input the line ran out of.
