@@ -92,6 +92,25 @@ public struct ApiRoutes: RouteGroup {
                         instruction: "Send /link \(code) to the Ticketonomics bot."))
             }
         }
+        router.post("v1/webhooks") { request, _ in await Self.answer { try await registerWebhook(request) } }
+    }
+
+    /// Registers one of the org's webhook endpoints. Its secret is derived from the request, like a link
+    /// code, so a retry submits the same command and answers the same secret.
+    private func registerWebhook(_ request: Request) async throws -> Response {
+        let caller = try authenticate(request, [.webhooks])
+        let idempotency = try Self.idempotencyKey(request)
+        let body = try await Self.decode(Wire.WebhookRequest.self, request)
+        let events = Set(body.events.compactMap(WebhookEvent.init(rawValue:)))
+        guard events.count == Set(body.events).count else {
+            throw Problem.invalidBody("Events are some of: \(WebhookEvent.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        let names = events.sorted().map(\.rawValue)
+        let secret = "whsec_" + Array(HMAC<SHA256>.authenticationCode(
+            for: Array("webhook|\(idempotency)|\(body.url)|\(names)".utf8), using: SymmetricKey(data: Array(caller.key.secretHash.utf8)))).hex
+        let registered = try await engine.registerWebhook(
+            org: caller.key.org, url: body.url, events: events, secret: secret, actor: caller.key.actor, key: idempotency)
+        return try Self.json(.created, Wire.Webhook(endpoint: registered.endpoint, url: body.url, events: names, secret: secret, seq: registered.seq))
     }
 
     private func authenticate(_ request: Request, _ scopes: [ApiScope]) throws -> Caller {

@@ -142,6 +142,37 @@ paths:
         '404': { $ref: '#/components/responses/Problem' }
         '422': { $ref: '#/components/responses/Problem' }
         '429': { $ref: '#/components/responses/RateLimited' }
+  /v1/webhooks:
+    post:
+      operationId: registerWebhook
+      summary: Registers an endpoint of the key's org for some events; deliveries are signed with the secret answered here (Tix-Signature). Scope webhooks.
+      parameters:
+        - $ref: '#/components/parameters/IdempotencyKey'
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [url, events]
+              properties:
+                url: { type: string, description: 'An http:// or https:// URL.' }
+                events:
+                  type: array
+                  minItems: 1
+                  items: { type: string, enum: [transfer.received, craft.completed, proposal.enacted, line.starved, charge.succeeded] }
+      responses:
+        '201':
+          description: The endpoint and its signing secret, shown only here (a retry with the same Idempotency-Key and body answers the same).
+          content:
+            application/json:
+              schema: { $ref: '#/components/schemas/Webhook' }
+        '400': { $ref: '#/components/responses/Problem' }
+        '401': { $ref: '#/components/responses/Problem' }
+        '403': { $ref: '#/components/responses/Problem' }
+        '404': { $ref: '#/components/responses/Problem' }
+        '422': { $ref: '#/components/responses/Problem' }
+        '429': { $ref: '#/components/responses/RateLimited' }
 components:
   securitySchemes:
     bearer:
@@ -215,6 +246,15 @@ components:
         to: { type: string }
         amount: { $ref: '#/components/schemas/Money' }
         fee: { $ref: '#/components/schemas/Money' }
+    Webhook:
+      type: object
+      required: [endpoint, url, events, secret, seq]
+      properties:
+        endpoint: { type: integer, description: 'The endpoint''s number, for tix webhook list|remove|rotate.' }
+        url: { type: string }
+        events: { type: array, items: { type: string } }
+        secret: { type: string, description: 'HMAC-SHA256 key of Tix-Signature: t=TIMESTAMP,v1=HEX over "TIMESTAMP.BODY".' }
+        seq: { type: integer, description: The journal entry. }
     Link:
       type: object
       required: [code, subject, expiresAt, instruction]

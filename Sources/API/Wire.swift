@@ -53,6 +53,22 @@ enum Wire {
         var fee: Money
     }
 
+    struct WebhookRequest: Codable {
+        /// Where deliveries are POSTed: an http:// or https:// URL.
+        var url: String
+        /// Event names, e.g. `charge.succeeded`.
+        var events: [String]
+    }
+
+    struct Webhook: Codable {
+        var endpoint: Int64
+        var url: String
+        var events: [String]
+        /// The signing secret of `Tix-Signature`, shown only in this answer (and its retries).
+        var secret: String
+        var seq: Int64
+    }
+
     struct LinkRequest: Codable {
         /// The game-side identity, e.g. a Minecraft UUID.
         var subject: String

@@ -13,6 +13,9 @@ struct ApiHTTPTests {
         ("POST pay", [.pay], { try await $0.post("/v1/pay", token: $1, json: ["to": "bob", "amount": 100]) }),
         ("POST charge", [.charge], { try await $0.post("/v1/charge", token: $1, json: ["from": "bob", "amount": 100]) }),
         ("POST links", [.charge, .pay], { try await $0.post("/v1/links", token: $1, json: ["subject": "uuid-1"]) }),
+        ("POST webhooks", [.webhooks], {
+            try await $0.post("/v1/webhooks", token: $1, json: ["url": "http://127.0.0.1:9/hook", "events": ["charge.succeeded"]])
+        }),
     ]
 
     @Test("every scope against every endpoint: granted, or 403 missingScope as problem details")
@@ -114,6 +117,37 @@ struct ApiHTTPTests {
         #expect(report.ok, "\(report.problems)")
     }
 
+    @Test("a key registers its org's webhook: the secret is shown once, a retry answers the same, its charges are delivered")
+    func webhooks() async throws {
+        let fixture = try await Fixture()
+        let token = try await fixture.key([.webhooks, .charge]).token
+        try await submit(fixture.engine, "bob", .api(.grantAllowance(player: "bob", org: "mc", daily: 1_000)))
+        try await fixture.serving { client in
+            let body: [String: Any] = ["url": "https://mc.example.org/hook", "events": ["charge.succeeded", "transfer.received"]]
+            let first = try await client.post("/v1/webhooks", token: token, idempotency: "hook-1", json: body)
+            #expect(first.status == 201)
+            let secret = try #require(first.json["secret"] as? String)
+            #expect(secret.hasPrefix("whsec_") && first.json["events"] as? [String] == ["charge.succeeded", "transfer.received"])
+            let retry = try await client.post("/v1/webhooks", token: token, idempotency: "hook-1", json: body)
+            #expect(retry.status == 201 && retry.json["secret"] as? String == secret && retry.json["endpoint"] as? Int == first.json["endpoint"] as? Int)
+            let other = try await client.post("/v1/webhooks", token: token, idempotency: "hook-1", json: ["url": "https://evil.example/", "events": ["charge.succeeded"]])
+            #expect(other.status == 422 && other.type == "keyReused")
+            let unknown = try await client.post("/v1/webhooks", token: token, json: ["url": "https://mc.example.org/hook", "events": ["coffee.brewed"]])
+            #expect(unknown.status == 400 && unknown.type == "invalidRequest")
+            let badURL = try await client.post("/v1/webhooks", token: token, json: ["url": "ftp://mc", "events": ["charge.succeeded"]])
+            #expect(badURL.status == 422 && badURL.type == "invalidWebhookURL")
+            #expect(try await client.post("/v1/charge", token: token, json: ["from": "bob", "amount": 300]).status == 200)
+        }
+        let endpoints = try fixture.engine.webhooks.endpoints(of: "mc")
+        #expect(endpoints.count == 1)
+        let deliveries = try fixture.engine.webhooks.deliveries(of: "mc")
+        #expect(deliveries.map(\.event) == ["charge.succeeded"])
+        let entry = try #require(try fixture.engine.reader.journal(from: deliveries[0].seq, limit: 1).first)
+        #expect(entry.actor.hasPrefix("mc/key-"), "the key's charge is journaled as the key")
+        let report = try Verifier().verify(path: fixture.engine.path)
+        #expect(report.ok, "\(report.problems)")
+    }
+
     @Test("a linked game identity is accepted wherever an account is expected")
     func links() async throws {
         let fixture = try await Fixture()
@@ -182,7 +216,7 @@ struct ApiHTTPTests {
             let served = try await client.get("/openapi.yaml", token: nil)
             #expect(served.status == 200 && served.text == text)
             let paths = text.split(separator: "\n").filter { $0.hasPrefix("  /") }.map { $0.trimmingCharacters(in: .whitespaces).dropLast() }
-            #expect(paths.count == 5)
+            #expect(paths.count == 6)
             for path in paths {
                 let concrete = path.replacingOccurrences(of: "{account}", with: "bob")
                 let method = text.contains("\(path):\n    get:") ? "GET" : "POST"

@@ -19,6 +19,12 @@ public struct ApiKey: Codable, Sendable, Hashable {
 
     public var actor: String { Self.actor(org: org, id: id) }
 
+    /// The key id in an actor written by ``actor(org:id:)`` for `org`; nil for any other actor.
+    static func id(ofActor actor: String, org: String) -> Int64? {
+        let prefix = "\(org)/key-"
+        return actor.hasPrefix(prefix) ? Int64(actor.dropFirst(prefix.count)) : nil
+    }
+
     /// The bearer token handed out once: `tix_<id>_<secret>`. The id finds the key, the secret proves it.
     public static func token(id: Int64, secret: String) -> String { "tix_\(id)_\(secret)" }
 

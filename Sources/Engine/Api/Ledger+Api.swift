@@ -70,6 +70,14 @@ extension Ledger {
         return (nil, [])
     }
 
+    /// Whether `actor` is one of `org`'s API keys; if so it must be live and hold `scope`, or the
+    /// command is refused. Lets a key act where a member with the matching permission may.
+    func isKey(_ actor: String, of org: String, holding scope: ApiScope, at: Int64, _ db: HotConnection) throws -> Bool {
+        guard let id = ApiKey.id(ofActor: actor, org: org) else { return false }
+        _ = try requireKey(id, actor: actor, scopes: [scope], at: at, ApiStore(db: db))
+        return true
+    }
+
     /// The key, if `actor` is that key and it is live and holds one of `scopes`.
     private func requireKey(_ id: Int64, actor: String, scopes: [ApiScope], at: Int64, _ store: ApiStore) throws -> ApiStore.Key {
         guard let key = try store.key(id) else { throw Rejection.unknownApiKey }

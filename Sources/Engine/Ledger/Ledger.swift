@@ -147,7 +147,7 @@ struct Ledger {
         case .api(let command):
             (receipt.createdID, receipt.postings) = try apply(command, actor: actor, seq: seq, at: at, in: db)
         case .webhook(let command):
-            receipt.createdID = try apply(command, actor: actor, seq: seq, db)
+            receipt.createdID = try apply(command, actor: actor, seq: seq, at: at, db)
         }
         if let acting { try chargeCap(acting, receipt.postings, at: at, db) }
         return receipt

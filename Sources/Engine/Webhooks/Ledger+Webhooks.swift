@@ -6,10 +6,12 @@ extension Ledger {
     static let maxWebhooks = 16
     static let maxWebhookURLLength = 2048
 
-    func apply(_ command: WebhookCommand, actor: String, seq: Int64, _ db: HotConnection) throws -> Int64? {
+    func apply(_ command: WebhookCommand, actor: String, seq: Int64, at: Int64, _ db: HotConnection) throws -> Int64? {
         let org = try OrgStore(db: db).require(command.org)
         guard !org.dissolved else { throw Rejection.orgDissolved(org.name) }
-        _ = try requireActor(actor, for: org.name, may: .govern, db)
+        if try !isKey(actor, of: org.name, holding: .webhooks, at: at, db) {
+            _ = try requireActor(actor, for: org.name, may: .govern, db)
+        }
         defer { webhooks.changed() }
         switch command {
         case .register(_, let url, let events, let secret):

@@ -127,16 +127,16 @@ extension Engine {
     /// The webhook outbox: for the delivery worker and `tix webhook`.
     public var webhooks: WebhookOutbox { WebhookOutbox(pool: pool) }
 
-    /// Registers a webhook endpoint for `org` with a fresh secret and answers it, the only time it is
-    /// shown. The one entry point for front ends (`tix webhook add`, the API's `POST /v1/webhooks`):
-    /// `actor` is the org itself (an API key), the admin, or a member whose role grants `govern`.
+    /// Registers a webhook endpoint for `org` and answers its secret, the only time it is shown. The
+    /// one entry point for front ends (`tix webhook add`, the API's `POST /v1/webhooks`): `actor` is the
+    /// org itself, one of its API keys with the `webhooks` scope, the admin, or a member whose role grants
+    /// `govern`. A front end that must answer a retry with the first secret derives it from the request.
     public func registerWebhook(
-        org: String, url: String, events: Set<WebhookEvent>, actor: String, key: String
+        org: String, url: String, events: Set<WebhookEvent>, secret: String = WebhookSecret.generate(), actor: String, key: String
     ) async throws -> WebhookRegistration {
-        let secret = WebhookSecret.generate()
         let receipt = try await submit(
             Submission(actor: actor, key: key, command: .webhook(.register(org: org, url: url, events: events, secret: secret))))
-        // The secret is fresh each call, so a key already used is refused (`keyReused`), never answered
+        // A fresh secret makes a reused key a different command, refused (`keyReused`), never answered
         // with an earlier endpoint whose secret this caller would not know.
         return WebhookRegistration(endpoint: receipt.createdID ?? 0, secret: secret, seq: receipt.seq)
     }
