@@ -92,6 +92,21 @@ public struct ApiRoutes: RouteGroup {
                         instruction: "Send /link \(code) to the Ticketonomics bot."))
             }
         }
+        router.post("v1/items") { request, _ in
+            await Self.answer {
+                let caller = try authenticate(request, [.items])
+                let idempotency = try Self.idempotencyKey(request)
+                let body = try await Self.decode(Wire.ItemsRequest.self, request)
+                let to = try caller.account(body.to, reader: engine.reader, allowOwnOrg: false)
+                let scale = try engine.reader.assets().first { $0.code == body.asset }?.scale ?? 0
+                let receipt = try await submit(
+                    caller, idempotency, .giveItems(key: caller.key.id, to: to, asset: body.asset, amount: body.amount, memo: body.memo))
+                let given = Self.transfer(receipt, from: caller.key.org, to: to, amount: body.amount)
+                return try Self.json(.ok, Wire.Transfer(
+                    seq: given.seq, at: given.at, from: given.from, to: given.to,
+                    amount: Wire.Money(asset: body.asset, amount: body.amount, scale: scale), fee: given.fee))
+            }
+        }
         router.post("v1/webhooks") { request, _ in await Self.answer { try await registerWebhook(request) } }
     }
 

@@ -142,6 +142,36 @@ paths:
         '404': { $ref: '#/components/responses/Problem' }
         '422': { $ref: '#/components/responses/Problem' }
         '429': { $ref: '#/components/responses/RateLimited' }
+  /v1/items:
+    post:
+      operationId: giveItems
+      summary: The key's org gives items from its inventory to a player (a quest's loot), paying the transfer fee. Scope items.
+      parameters:
+        - $ref: '#/components/parameters/IdempotencyKey'
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [to, asset, amount]
+              properties:
+                to: { type: string, description: A player's account or a linked game identity. }
+                asset: { type: string, description: 'An item code, e.g. iron_ingot (not TIX: pay tickets with /v1/pay).' }
+                amount: { type: integer, format: int64, description: Units of the item. }
+                memo: { type: string }
+      responses:
+        '200':
+          description: Given.
+          content:
+            application/json:
+              schema: { $ref: '#/components/schemas/Transfer' }
+        '400': { $ref: '#/components/responses/Problem' }
+        '401': { $ref: '#/components/responses/Problem' }
+        '403': { $ref: '#/components/responses/Problem' }
+        '404': { $ref: '#/components/responses/Problem' }
+        '422': { $ref: '#/components/responses/Problem' }
+        '429': { $ref: '#/components/responses/RateLimited' }
   /v1/webhooks:
     post:
       operationId: registerWebhook

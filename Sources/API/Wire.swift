@@ -43,7 +43,7 @@ enum Wire {
         var memo: String?
     }
 
-    /// A payment or charge as applied: its journal entry, who paid whom, and the fee the payer paid on top.
+    /// A payment, charge or gift of items as applied: its journal entry, who paid whom, and the fee the payer paid on top.
     struct Transfer: Codable {
         var seq: Int64
         var at: Int64
@@ -51,6 +51,15 @@ enum Wire {
         var to: String
         var amount: Money
         var fee: Money
+    }
+
+    struct ItemsRequest: Codable, Equatable {
+        /// A player's account name, or a game identity linked to one.
+        var to: String
+        /// An item code, e.g. `iron_ingot`.
+        var asset: String
+        var amount: Int64
+        var memo: String?
     }
 
     struct WebhookRequest: Codable {

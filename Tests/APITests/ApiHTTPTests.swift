@@ -13,6 +13,7 @@ struct ApiHTTPTests {
         ("POST pay", [.pay], { try await $0.post("/v1/pay", token: $1, json: ["to": "bob", "amount": 100]) }),
         ("POST charge", [.charge], { try await $0.post("/v1/charge", token: $1, json: ["from": "bob", "amount": 100]) }),
         ("POST links", [.charge, .pay], { try await $0.post("/v1/links", token: $1, json: ["subject": "uuid-1"]) }),
+        ("POST items", [.items], { try await $0.post("/v1/items", token: $1, json: ["to": "bob", "asset": "ore", "amount": 1]) }),
         ("POST webhooks", [.webhooks], {
             try await $0.post("/v1/webhooks", token: $1, json: ["url": "http://127.0.0.1:9/hook", "events": ["charge.succeeded"]])
         }),
@@ -117,6 +118,28 @@ struct ApiHTTPTests {
         #expect(report.ok, "\(report.problems)")
     }
 
+    @Test("a key gives its org's items to a player, never tickets and never more than the inventory holds")
+    func items() async throws {
+        let fixture = try await Fixture()
+        let token = try await fixture.key([.items]).token
+        try await fixture.serving { client in
+            let given = try await client.post("/v1/items", token: token, json: ["to": "bob", "asset": "ore", "amount": 30, "memo": "loot"])
+            #expect(given.status == 200 && given.json["from"] as? String == "mc" && given.json["to"] as? String == "bob")
+            let amount = try #require(given.json["amount"] as? [String: Any])
+            #expect(amount["asset"] as? String == "ore" && amount["amount"] as? Int == 30 && amount["scale"] as? Int == 0)
+            let tickets = try await client.post("/v1/items", token: token, json: ["to": "bob", "asset": "TIX", "amount": 1])
+            #expect(tickets.status == 422 && tickets.type == "notAnItem")
+            let tooMany = try await client.post("/v1/items", token: token, json: ["to": "bob", "asset": "ore", "amount": 71])
+            #expect(tooMany.status == 422)
+            let toOrg = try await client.post("/v1/items", token: token, json: ["to": "other", "asset": "ore", "amount": 1])
+            #expect(toOrg.status == 403)
+        }
+        #expect(try fixture.engine.reader.balance(of: "bob", asset: "ore") == 30)
+        #expect(try fixture.engine.reader.balance(of: "mc", asset: "ore") == 70)
+        let report = try Verifier().verify(path: fixture.engine.path)
+        #expect(report.ok, "\(report.problems)")
+    }
+
     @Test("a key registers its org's webhook: the secret is shown once, a retry answers the same, its charges are delivered")
     func webhooks() async throws {
         let fixture = try await Fixture()
@@ -216,7 +239,7 @@ struct ApiHTTPTests {
             let served = try await client.get("/openapi.yaml", token: nil)
             #expect(served.status == 200 && served.text == text)
             let paths = text.split(separator: "\n").filter { $0.hasPrefix("  /") }.map { $0.trimmingCharacters(in: .whitespaces).dropLast() }
-            #expect(paths.count == 6)
+            #expect(paths.count == 7)
             for path in paths {
                 let concrete = path.replacingOccurrences(of: "{account}", with: "bob")
                 let method = text.contains("\(path):\n    get:") ? "GET" : "POST"

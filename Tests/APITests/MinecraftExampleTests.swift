@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import TestSupport
 import Testing
 
 /// `examples/minecraft`: the Java client compiled with javac and its server's day run against the API
@@ -38,12 +39,8 @@ struct MinecraftExampleTests {
         let classes = FileManager.default.temporaryDirectory.appendingPathComponent("tix-java-\(UUID())")
         let sources = try FileManager.default.contentsOfDirectory(atPath: Self.example.appendingPathComponent("src/tix").path)
             .filter { $0.hasSuffix(".java") }.map { Self.example.appendingPathComponent("src/tix/\($0)").path }
-        let compile = Process()
-        compile.executableURL = URL(fileURLWithPath: javac)
-        compile.arguments = ["--release", "17", "-d", classes.path] + sources
-        try compile.run()
-        compile.waitUntilExit()
-        #expect(compile.terminationStatus == 0)
+        let compile = try await runProgram(URL(fileURLWithPath: javac), ["--release", "17", "-d", classes.path] + sources)
+        #expect(compile.status == 0, "\(compile.output)")
 
         let fixture = try await Fixture()
         try await submit(fixture.engine, "bob", .api(.grantAllowance(player: "bob", org: "mc", daily: 5_000)))
@@ -58,6 +55,8 @@ struct MinecraftExampleTests {
             day.standardInput = input
             day.standardOutput = out
             day.standardError = errors
+            let (exits, exited) = AsyncStream<Int32>.makeStream()
+            day.terminationHandler = { exited.yield($0.terminationStatus); exited.finish() }
             try day.run()
             var lines: [String] = []
             for await line in Self.lines(of: out.fileHandleForReading) {
@@ -68,9 +67,9 @@ struct MinecraftExampleTests {
                     input.fileHandleForWriting.write(Data("linked\n".utf8))
                 }
             }
-            day.waitUntilExit()
+            let status = await exits.first { _ in true }
             let trace = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            #expect(day.terminationStatus == 0, "\(lines)\n\(trace)")
+            #expect(status == 0, "\(lines)\n\(trace)")
             return lines
         }
         #expect(output.contains("REFUSED overAllowance (422)"))

@@ -34,6 +34,8 @@ struct Fixture {
         }
         try await submit(engine, "alice", .org(.create(kind: .game, name: "mc", founder: "alice")))
         try await submit(engine, "alice", .transfer(from: "alice", to: "mc", asset: "TIX", amount: 50_000))
+        try await submit(engine, Submission.admin, .defineAsset(Asset(code: "ore", kind: .raw, scale: 0)))
+        try await submit(engine, Submission.admin, .mint(to: "mc", asset: "ore", amount: 100))
         try await submit(engine, "carol", .org(.create(kind: .company, name: "other", founder: "carol")))
         try await submit(engine, "carol", .transfer(from: "carol", to: "other", asset: "TIX", amount: 10_000))
     }

@@ -13,17 +13,9 @@ enum Checkers {
         .first { FileManager.default.isExecutableFile(atPath: $0.path) }
 
     /// Runs a checker on a file: whether it accepted it, and what it said.
-    static func check(_ tool: URL, _ arguments: [String]) throws -> (ok: Bool, output: String) {
-        let process = Process()
-        process.executableURL = tool
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus == 0, output)
+    static func check(_ tool: URL, _ arguments: [String]) async throws -> (ok: Bool, output: String) {
+        let (status, output) = try await runProgram(tool, arguments)
+        return (status == 0, output)
     }
 }
 
@@ -136,12 +128,12 @@ struct ExportTests {
             #expect(text.contains("\"\(kind)"), "the ledger should hold a \(kind)")
         }
         #expect(text.contains(" balance Equity:Mint ") && text.contains("Assets:Players:X-Uy") && text.contains("Assets:Players:X-Hy"))
-        let checked = try Checkers.check(Checkers.beanCheck!, [file.path])
+        let checked = try await Checkers.check(Checkers.beanCheck!, [file.path])
         #expect(checked.ok, "\(checked.output.prefix(2000))")
         let changed = tampered(text)
         #expect(changed != text)
         try changed.write(to: file, atomically: true, encoding: .utf8)
-        #expect(try Checkers.check(Checkers.beanCheck!, [file.path]).ok == false)
+        #expect(try await Checkers.check(Checkers.beanCheck!, [file.path]).ok == false)
     }
 
     @Test("hledger check accepts the hledger export of every feature, and refuses it with one amount changed",
@@ -151,12 +143,12 @@ struct ExportTests {
         defer { engine.close() }
         let (file, text) = try exported(.hledger, engine)
         #expect(text.contains("= ") && text.contains("closing balances"))
-        let checked = try Checkers.check(Checkers.hledger!, ["check", "-f", file.path])
+        let checked = try await Checkers.check(Checkers.hledger!, ["check", "-f", file.path])
         #expect(checked.ok, "\(checked.output.prefix(2000))")
         let changed = tampered(text)
         #expect(changed != text)
         try changed.write(to: file, atomically: true, encoding: .utf8)
-        #expect(try Checkers.check(Checkers.hledger!, ["check", "-f", file.path]).ok == false)
+        #expect(try await Checkers.check(Checkers.hledger!, ["check", "-f", file.path]).ok == false)
     }
 
     @Test("an export up to a seq asserts the balances at that seq, and both checkers accept it",
@@ -167,10 +159,10 @@ struct ExportTests {
         let head = try engine.reader.headSeq()
         let (beancount, text) = try exported(.beancount, engine, until: head / 2)
         #expect(text.contains("through journal seq \(head / 2)") && !text.contains("  seq: \(head / 2 + 1)\n"))
-        let checked = try Checkers.check(Checkers.beanCheck!, [beancount.path])
+        let checked = try await Checkers.check(Checkers.beanCheck!, [beancount.path])
         #expect(checked.ok, "\(checked.output.prefix(2000))")
         let (journal, _) = try exported(.hledger, engine, until: head / 2)
-        let hledgerChecked = try Checkers.check(Checkers.hledger!, ["check", "-f", journal.path])
+        let hledgerChecked = try await Checkers.check(Checkers.hledger!, ["check", "-f", journal.path])
         #expect(hledgerChecked.ok, "\(hledgerChecked.output.prefix(2000))")
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The README's quick tour, run exactly as printed on a fresh folder, so it can never drift from what
@@ -62,21 +63,6 @@ struct TourTests {
     /// without blocking a thread: the tests share a cooperative pool of one thread per core, and a
     /// blocked one would stall every other test on it (the bot's among them).
     static func shell(_ script: String, in folder: URL) async throws -> (Int32, String) {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tix-shell-\(UUID()).out")
-        try #require(FileManager.default.createFile(atPath: output.path, contents: nil))
-        defer { try? FileManager.default.removeItem(at: output) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", script]
-        process.currentDirectoryURL = folder
-        let sink = try FileHandle(forWritingTo: output)
-        process.standardOutput = sink
-        process.standardError = sink
-        let status = try await withCheckedThrowingContinuation { (done: CheckedContinuation<Int32, any Error>) in
-            process.terminationHandler = { done.resume(returning: $0.terminationStatus) }
-            do { try process.run() } catch { done.resume(throwing: error) }
-        }
-        try sink.close()
-        return (status, try String(contentsOf: output, encoding: .utf8))
+        try await runProgram(URL(fileURLWithPath: "/bin/bash"), ["-c", script], in: folder)
     }
 }

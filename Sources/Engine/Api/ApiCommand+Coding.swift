@@ -3,13 +3,14 @@ extension ApiCommand: Codable {
     enum Tag: String, CodingKey {
         case createKey = "createKey", revokeKey = "revokeKey", grantAllowance = "grantAllowance"
         case revokeAllowance = "revokeAllowance", createLink = "createLink", redeemLink = "redeemLink"
-        case pay = "pay", charge = "charge"
+        case pay = "pay", charge = "charge", giveItems = "giveItems"
     }
 
     enum Field: String, CodingKey {
         case org = "org", scopes = "scopes", secretHash = "secretHash", maxPerRequest = "maxPerRequest"
         case dailyCap = "dailyCap", expiresAt = "expiresAt", key = "key", player = "player", daily = "daily"
         case subject = "subject", code = "code", validFor = "validFor", to = "to", from = "from", amount = "amount", memo = "memo"
+        case asset = "asset"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -59,6 +60,13 @@ extension ApiCommand: Codable {
             try c.encode(from, forKey: .from)
             try c.encode(amount, forKey: .amount)
             try c.encodeIfPresent(memo, forKey: .memo)
+        case .giveItems(let key, let to, let asset, let amount, let memo):
+            var c = body(.giveItems)
+            try c.encode(key, forKey: .key)
+            try c.encode(to, forKey: .to)
+            try c.encode(asset, forKey: .asset)
+            try c.encode(amount, forKey: .amount)
+            try c.encodeIfPresent(memo, forKey: .memo)
         }
     }
 
@@ -87,6 +95,10 @@ extension ApiCommand: Codable {
         case .charge:
             self = .charge(
                 key: try number(.key), from: try text(.from), amount: try number(.amount), memo: try c.decodeIfPresent(String.self, forKey: .memo))
+        case .giveItems:
+            self = .giveItems(
+                key: try number(.key), to: try text(.to), asset: try text(.asset), amount: try number(.amount),
+                memo: try c.decodeIfPresent(String.self, forKey: .memo))
         }
     }
 }

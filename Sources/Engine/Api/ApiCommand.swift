@@ -22,6 +22,9 @@ public enum ApiCommand: Sendable, Hashable {
     case pay(key: Int64, to: String, amount: Int64, memo: String?)
     /// The key's org charges `from` within the player's allowance and the key's caps. By the key (scope `charge`).
     case charge(key: Int64, from: String, amount: Int64, memo: String?)
+    /// The key's org gives `amount` of the item `asset` from its inventory to the player `to` (a quest's
+    /// loot), with the transfer fee of `rules/fees.lua`. By the key (scope `items`).
+    case giveItems(key: Int64, to: String, asset: String, amount: Int64, memo: String?)
 
     /// Calls `body` with each text of the command and what it is, like `Command.forEachText`.
     func forEachText(_ body: (String, String) throws -> Void) rethrows {
@@ -41,6 +44,10 @@ public enum ApiCommand: Sendable, Hashable {
             try body(code, "link code")
         case .pay(_, let account, _, let memo), .charge(_, let account, _, let memo):
             try body(account, "account name")
+            try memo.map { try body($0, "memo") }
+        case .giveItems(_, let to, let asset, _, let memo):
+            try body(to, "account name")
+            try body(asset, "item code")
             try memo.map { try body($0, "memo") }
         }
     }

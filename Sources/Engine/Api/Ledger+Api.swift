@@ -66,6 +66,13 @@ extension Ledger {
             try emit(.chargeSucceeded, org: found.org, seq: seq, at: at, db,
                 data: WebhookPayload.ChargeSucceeded(key: key, from: from, asset: Asset.ticket.code, amount: amount, memo: memo))
             return (nil, postings)
+        case .giveItems(let key, let to, let asset, let amount, let memo):
+            let found = try requireKey(key, actor: actor, scopes: [.items], at: at, store)
+            try checkMemo(memo)
+            _ = try payablePlayer(to, db)
+            guard asset != Asset.ticket.code else { throw Rejection.notAnItem(asset) }
+            let gift = Posting(from: found.org, to: to, asset: asset, amount: amount)
+            return (nil, try post(try withFee(gift, db), seq, db))
         }
         return (nil, [])
     }

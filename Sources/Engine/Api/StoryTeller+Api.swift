@@ -5,7 +5,7 @@ extension StoryTeller {
         case .createKey(let org, _, _, _, _, _), .revokeKey(let org, _): org
         case .grantAllowance(let player, _, _), .revokeAllowance(let player, _), .redeemLink(let player, _): player
         case .charge(_, let from, _, _): from
-        case .pay(_, let to, _, _): to
+        case .pay(_, let to, _, _), .giveItems(_, let to, _, _, _): to
         case .createLink: nil
         }
     }

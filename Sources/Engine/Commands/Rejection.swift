@@ -109,6 +109,7 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownWebhook(org: String, endpoint: Int64)
     case tooManyWebhooks(org: String, limit: Int)
     case unknownDelivery(String)
+    case notAnItem(String)
 
     public var description: String {
         switch self {
@@ -250,6 +251,7 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .unknownWebhook(let org, let endpoint): "\(org) has no webhook #\(endpoint): see `tix webhook list \(org)`."
         case .tooManyWebhooks(let org, let limit): "\(org) already has \(limit) webhooks, the most an org may hold: remove one first."
         case .unknownDelivery(let id): "There is no webhook delivery \(id): see `tix webhook deliveries ORG`."
+        case .notAnItem(let code): "\(code) is the currency, not an item: a key pays tickets with its pay scope."
         }
     }
 
@@ -392,6 +394,7 @@ public enum Rejection: Error, Sendable, Hashable, CustomStringConvertible {
         case .unknownWebhook: "unknownWebhook"
         case .tooManyWebhooks: "tooManyWebhooks"
         case .unknownDelivery: "unknownDelivery"
+        case .notAnItem: "notAnItem"
         }
     }
 }
