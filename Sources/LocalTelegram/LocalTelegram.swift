@@ -130,9 +130,15 @@ public final class LocalTelegram: Sendable {
     /// Updates not confirmed by the bot yet.
     public var unconfirmed: Int { state.withLock { $0.queue.count } }
 
+    /// How long a wait may last before it counts as a hang. Generous on purpose: in the full suite some
+    /// 300 tests share two cores, and a bot's every round trip can queue for seconds behind the others'
+    /// work (measured: 1.5–3 s each while the suite starts), so a retry sequence of a dozen round trips
+    /// can take 30 s without anything being wrong.
+    public static let hangTimeout: Duration = .seconds(120)
+
     /// Waits for the first call after position `index` that matches; throws at the deadline.
     public func waitForCall(
-        after index: Int, timeout: Duration = .seconds(30), where match: @Sendable (BotCall) -> Bool = { _ in true }
+        after index: Int, timeout: Duration = hangTimeout, where match: @Sendable (BotCall) -> Bool = { _ in true }
     ) async throws -> BotCall {
         let deadline = ContinuousClock.now + timeout
         while true {
@@ -144,7 +150,7 @@ public final class LocalTelegram: Sendable {
     }
 
     /// Waits until `condition` (which may read this simulator) holds; throws at the deadline.
-    public func waitUntil(timeout: Duration = .seconds(60), _ condition: @Sendable () -> Bool) async throws {
+    public func waitUntil(timeout: Duration = hangTimeout, _ condition: @Sendable () -> Bool) async throws {
         let deadline = ContinuousClock.now + timeout
         while true {
             let version = state.withLock { $0.version }
