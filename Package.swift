@@ -31,10 +31,13 @@ let package = Package(
         .target(
             name: "LuaBridge",
             dependencies: ["LuaShim", "CLua", .product(name: "Crypto", package: "swift-crypto")]),
+        // SQLite's variadic `sqlite3_config`, typed; links the same system SQLite that GRDB uses.
+        .target(name: "SQLiteShim", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
             name: "Engine",
             dependencies: [
                 "LuaBridge",
+                "SQLiteShim",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -55,6 +55,7 @@ extension BatchedLoad {
 extension [Double] {
     /// The middle measurement: what the benchmarks report from their interleaved rounds.
     var median: Double { sorted()[count / 2] }
+    var nonEmptyMedian: Double? { isEmpty ? nil : median }
 }
 
 extension Duration {

@@ -18,6 +18,9 @@ public struct LedgerBenchmark: Sendable {
         public var rawPerSecond: Double
         public var latencyP50Micros: Double
         public var latencyP99Micros: Double
+        /// Bytes sent to storage per batched transfer, the final checkpoint at close included (nil where
+        /// the kernel does not count them).
+        public var bytesPerTransfer: Double?
     }
 
     public var transfers = 100_000
@@ -40,7 +43,7 @@ public struct LedgerBenchmark: Sendable {
 
     public func run() async throws -> Figures {
         var raw: [Double] = []
-        var batched: [Double] = []
+        var batched: [(rate: Double, bytes: Double?)] = []
         var concurrent: [Double] = []
         for _ in 0..<rounds {
             raw.append(try rawCeiling())
@@ -49,15 +52,19 @@ public struct LedgerBenchmark: Sendable {
         }
         let (p50, p99) = try await latency()
         return Figures(
-            batchedPerSecond: batched.median, concurrentPerSecond: concurrent.median, rawPerSecond: raw.median,
-            latencyP50Micros: p50, latencyP99Micros: p99)
+            batchedPerSecond: batched.map(\.rate).median, concurrentPerSecond: concurrent.median, rawPerSecond: raw.median,
+            latencyP50Micros: p50, latencyP99Micros: p99, bytesPerTransfer: batched.compactMap(\.bytes).nonEmptyMedian)
     }
 
 
-    private func batchedRate() async throws -> Double {
+    /// The rate, and the bytes written per transfer from the first submission to the engine's close.
+    private func batchedRate() async throws -> (rate: Double, bytes: Double?) {
         let engine = try await freshEngine()
-        defer { engine.close() }
-        return try await BatchedLoad(submitters: submitters, batchSize: batchSize).rate(transferSubmissions(), on: engine)
+        let before = StorageWrites.total()
+        let rate = try await BatchedLoad(submitters: submitters, batchSize: batchSize).rate(transferSubmissions(), on: engine)
+        engine.close()
+        guard let before, let after = StorageWrites.total() else { return (rate, nil) }
+        return (rate, Double(after - before) / Double(transfers))
     }
 
     private func concurrentRate() async throws -> Double {

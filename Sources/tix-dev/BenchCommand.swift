@@ -30,6 +30,7 @@ struct LedgerBench: AsyncParsableCommand {
             print("engine, \(submitters) submitters x batches of \(batch): \(rate(f.batchedPerSecond)) transfers/s")
             print("engine, \(bench.inFlight) one-at-a-time submitters: \(rate(f.concurrentPerSecond)) transfers/s"
                 + " (ratio \(ratio(f.concurrentPerSecond, f.rawPerSecond)))")
+            if let bytes = f.bytesPerTransfer { print("bytes written per transfer (WAL and checkpoints): \(rate(bytes))") }
             print("single submitter latency (durable): p50 \(rate(f.latencyP50Micros)) µs, p99 \(rate(f.latencyP99Micros)) µs")
             print("ledger: \(rate(f.batchedPerSecond)) transfers/s, raw sqlite: \(rate(f.rawPerSecond))/s, ratio "
                 + ratio(f.batchedPerSecond, f.rawPerSecond))

@@ -37,6 +37,7 @@ public final class Engine: Sendable {
             at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
         self.path = path
         self.recipes = recipes
+        _ = SQLiteTuning.processSettings
         pool = try DatabasePool(path: path, configuration: Self.configuration(durability))
         try Schema.migrator.migrate(pool)
         reader = LedgerReader(pool: pool)
@@ -127,10 +128,7 @@ public final class Engine: Sendable {
     private static func configuration(_ durability: Durability) -> Configuration {
         var config = Configuration()
         config.busyMode = .timeout(10)
-        config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = \(durability == .full ? "FULL" : "NORMAL")")
-            try db.execute(sql: "PRAGMA temp_store = MEMORY")
-        }
+        config.prepareDatabase { db in try SQLiteTuning.prepare(db, durability: durability) }
         return config
     }
 }

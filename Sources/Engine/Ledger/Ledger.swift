@@ -15,6 +15,8 @@ struct Ledger {
     let citizens = CitizenCache()
     /// Which orgs' webhook endpoints listen to what: the O(1) check before any delivery is written.
     let webhooks = WebhookSubscriptions()
+    /// The balances read and written, so postings are checked in memory.
+    let balances = BalanceCache()
     /// The Lua rules; owned with the ledger.
     let rules: RuleSet
 
@@ -188,7 +190,7 @@ struct Ledger {
 
     /// Applies legs as one movement: each balance changes once, by the net of its legs. So a payment
     /// and its fee are checked together, and a leg may spend what an earlier leg of the posting delivers.
-    /// A refusal throws, and the caller's savepoint undoes whatever was written. Pool accounts move only
+    /// A refusal throws before any balance is written. Pool accounts move only
     /// with `movingPools`: the AMM, which records their reserves after each change.
     func post(_ legs: [Posting], _ seq: Int64, _ db: HotConnection, movingPools: Bool = false) throws -> [Posting] {
         var changes: [BalanceChange] = []
@@ -207,8 +209,10 @@ struct Ledger {
             try BalanceChange.add(leg.amount, to: (credit.id, leg.to), asset: (asset, leg.asset), in: &changes)
             rows.append((debit.id, credit.id, asset.id))
         }
-        for change in changes where change.delta < 0 { try debit(change, db) }
-        for change in changes where change.delta > 0 { try credit(change, db) }
+        // Debits are checked first, so a refusal names the payer who cannot afford it.
+        let ordered = changes.filter { $0.delta < 0 } + changes.filter { $0.delta > 0 }
+        let settled = try ordered.map { try settle($0, db) }
+        for (key, amount) in settled { try balances.write(key, amount, db) }
         return try zip(legs, rows).map { leg, row in
             try db.run(
                 "INSERT INTO postings (seq, debit_id, credit_id, asset_id, amount) VALUES (?, ?, ?, ?, ?)",
@@ -237,42 +241,17 @@ struct Ledger {
         return found
     }
 
-    /// Takes a net amount out of a balance in one statement. SQLite turns an overflowing integer sum into
-    /// a REAL, which the balances table's type check refuses: arithmetic stays checked.
-    private func debit(_ change: BalanceChange, _ db: HotConnection) throws {
-        let left = try overflowChecked(change.name) {
-            try db.first(
-                "UPDATE balances SET amount = amount + ? WHERE account_id = ? AND asset_id = ? RETURNING amount",
-                .int(change.delta), .int(change.account), .int(change.asset.id)) { $0.int(0) }
+    /// The balance a change leaves, or why it cannot: only mint's balance may go below zero, and no
+    /// balance may overflow.
+    private func settle(_ change: BalanceChange, _ db: HotConnection) throws -> (BalanceCache.Key, Int64) {
+        let key = BalanceCache.Key(account: change.account, asset: change.asset.id)
+        let has = try balances.amount(key, db) ?? 0
+        let (left, overflow) = has.addingReportingOverflow(change.delta)
+        guard !overflow else { throw Rejection.balanceOverflow(account: change.name) }
+        if left < 0 && change.name != Account.mint {
+            throw insufficient(change.name, has: has, needs: -change.delta, change.asset, change.code)
         }
-        let isMint = change.name == Account.mint
-        if let left, left < 0, !isMint {
-            throw insufficient(change.name, has: left - change.delta, needs: -change.delta, change.asset, change.code)
-        } else if left == nil {
-            guard isMint else { throw insufficient(change.name, has: 0, needs: -change.delta, change.asset, change.code) }
-            try db.run(
-                "INSERT INTO balances (account_id, asset_id, amount) VALUES (?, ?, ?)",
-                .int(change.account), .int(change.asset.id), .int(change.delta))
-        }
-    }
-
-    private func credit(_ change: BalanceChange, _ db: HotConnection) throws {
-        _ = try overflowChecked(change.name) {
-            try db.run(
-                """
-                INSERT INTO balances (account_id, asset_id, amount) VALUES (?, ?, ?)
-                ON CONFLICT (account_id, asset_id) DO UPDATE SET amount = amount + excluded.amount
-                """,
-                .int(change.account), .int(change.asset.id), .int(change.delta))
-        }
-    }
-
-    private func overflowChecked<T>(_ account: String, _ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-            throw Rejection.balanceOverflow(account: account)
-        }
+        return (key, left)
     }
 
     private func insufficient(_ account: String, has: Int64, needs: Int64, _ asset: NameCache.AssetRef, _ code: String) -> Rejection {

@@ -61,6 +61,9 @@ package struct HotConnection {
 
     package var lastInsertedRowID: Int64 { db.lastInsertedRowID }
 
+    /// Rows inserted, updated or deleted on this connection so far: whether a step wrote anything.
+    var totalChanges: Int64 { sqlite3_total_changes64(db.sqliteConnection) }
+
     private func prepare(_ sql: StaticString, _ arguments: [SQLArgument]) throws -> SQLiteStatement {
         let statement = try statements.statement(sql, in: db)
         sqlite3_clear_bindings(statement)
