@@ -3,10 +3,11 @@
 # prometheus's promtool drive the dashboard's browser and metrics tests; the JDK compiles and runs the
 # Minecraft example; hledger checks the hledger export; python3-venv holds schemathesis and beancount),
 # and beancount from PyPI, pinned, in a venv under .build/ (bean-check checks the beancount export).
+# Debian packages named as arguments are installed too (tools/bench adds Redis for its peer).
 set -eu
 cd "$(dirname "$0")/.."
 missing=""
-for package in liblua5.4-dev libsqlite3-dev libcurl4-openssl-dev pkg-config chromium prometheus openjdk-17-jdk-headless hledger python3-venv; do
+for package in liblua5.4-dev libsqlite3-dev libcurl4-openssl-dev pkg-config chromium prometheus openjdk-17-jdk-headless hledger python3-venv "$@"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing="$missing $package"
 done
 if [ -n "$missing" ]; then

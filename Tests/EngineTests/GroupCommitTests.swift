@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import Engine
+
+/// Commands of a batch run without savepoints; one that fails after writing sends the whole batch
+/// through again with a savepoint each. Either way the results are those of applying them one by one.
+@Suite("Group commit without savepoints")
+struct GroupCommitTests {
+    static func pay(_ key: String, _ from: String, _ to: String, _ amount: Int64) -> Submission {
+        Submission(actor: from, key: key, command: .transfer(from: from, to: to, asset: "TIX", amount: amount))
+    }
+
+    @Test("refusals before and after writing and repeats in one batch: each command gets its own answer")
+    func mixedBatch() async throws {
+        let engine = try Engine(path: scratchPath(), rules: shippedRules)
+        defer { engine.close() }
+        try await seed(engine, players: ["alice", "bob", "carol"], tickets: 100)
+        let earlier = try await engine.submit(Self.pay("k0", "alice", "bob", 1_000))
+
+        let results = await engine.submit([
+            Self.pay("k1", "alice", "carol", 2_000),
+            Self.pay("k2", "bob", "carol", 1_000_000),  // cannot afford: refused before anything is written
+            Self.pay("k0", "alice", "bob", 1_000),  // a repeat of a committed command: fails at the journal, after writing
+            Self.pay("k0", "alice", "bob", 5),  // the key reused for another command
+            Self.pay("k3", "carol", "alice", 500),
+            Self.pay("k1", "alice", "carol", 2_000),  // a repeat inside the batch
+        ])
+        #expect(throws: Never.self) { try results[0].get() }
+        #expect(throws: Rejection.self) { try results[1].get() }
+        #expect(try results[2].get() == earlier)
+        #expect(throws: Rejection.keyReused("k0")) { try results[3].get() }
+        #expect(try results[5].get() == results[0].get())
+        let carolPaid = try results[4].get().postings.filter { $0.from == "carol" }.map(\.amount).reduce(0, +)
+        #expect(carolPaid > 500, "the shipped rules charge a fee")
+        #expect(try tix(engine, "bob") == 10_000 + 1_000)
+        #expect(try tix(engine, "carol") == 10_000 + 2_000 - carolPaid)
+        #expect(try engine.reader.journal(from: 1, limit: 100).filter { $0.actor != Submission.admin }.map(\.key) == ["k0", "k1", "k3"])
+        try expectSound(engine)
+    }
+
+    @Test("balances the writer remembers follow commits made by another connection to the same file")
+    func anotherWriter() async throws {
+        let path = scratchPath()
+        let first = try Engine(path: path)
+        defer { first.close() }
+        try await seed(first, players: ["alice", "bob"], tickets: 10)
+        try await first.submit(Self.pay("a1", "alice", "bob", 100))  // the first writer now remembers alice's balance
+        let second = try Engine(path: path)
+        try await second.submit(Self.pay("b1", "alice", "bob", 850))
+        second.close()
+        // Alice has 50 left, not the 900 the first writer saw: her next payment of 100 must be refused.
+        await #expect(throws: Rejection.self) { try await first.submit(Self.pay("a2", "alice", "bob", 100)) }
+        try await first.submit(Self.pay("a3", "alice", "bob", 50))
+        #expect(try tix(first, "alice") == 0)
+        #expect(try tix(first, "bob") == 2_000)
+        try expectSound(first)
+    }
+}
