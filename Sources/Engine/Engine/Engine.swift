@@ -11,7 +11,7 @@ import Synchronization
 /// Reads go through ``reader`` on WAL reader connections and never wait for the writer.
 public final class Engine: Sendable {
     /// Upper bound of submissions in one transaction, so one commit never holds the lock for long.
-    static let batchLimit = 1000
+    static let batchLimit = 4000
 
     public let path: String
     public let reader: LedgerReader
