@@ -14,6 +14,7 @@ public struct MetricsRoutes: RouteGroup {
     public static let help: [String: String] = [
         "tix_commit_duration_seconds": "Time to apply and durably commit one group commit.",
         "tix_commit_batch_size": "Submissions applied in one group commit.",
+        "tix_commit_reapplied_total": "Group commits applied a second time, with a savepoint per command, after one failed half-way.",
         "tix_inbox_depth": "Submissions waiting for the writer when it took its last batch.",
         "tix_refusals_total": "Commands refused, by the refusal's code.",
         "tix_rule_call_duration_seconds": "Time of one Lua rule call, by rule file.",

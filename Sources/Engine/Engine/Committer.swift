@@ -33,6 +33,7 @@ struct Committer {
             do {
                 results = try transaction(batch, savepoints: false, db)
             } catch is HalfApplied {
+                metrics.reapplied.increment()
                 results = try transaction(batch, savepoints: true, db)
             }
             for case .failure(let error) in results { EngineMetrics.refused(error) }

@@ -7,6 +7,9 @@ struct EngineMetrics {
     let commitDuration = Timer(label: "tix_commit_duration_seconds", preferredDisplayUnit: .seconds)
     /// Submissions per group commit.
     let batchSize = Recorder(label: "tix_commit_batch_size")
+    /// Batches applied a second time with a savepoint per command, because one failed after writing
+    /// (a repeated idempotency key, a refusal deep in a craft): each costs a rollback and a second pass.
+    let reapplied = Counter(label: "tix_commit_reapplied_total")
 
     /// A refused command, by the refusal's code (`insufficientFunds`...): made on the refusal only.
     static func refused(_ error: any Error) {
