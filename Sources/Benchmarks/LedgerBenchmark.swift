@@ -137,7 +137,6 @@ public struct LedgerBenchmark: Sendable {
             + (rules == nil ? [] : [Posting(id: 2, from: "p1", to: "sink", asset: "TIX", amount: Self.fee)])
         let result = Canonical.encode(Receipt(seq: 1, at: 0, postings: postings))
         let sink: Int64 = 2
-        let consulted = rules == nil ? "" : "fees.lua@\(String(repeating: "a", count: 64)),sinks.lua@\(String(repeating: "b", count: 64))"
         let hash = [UInt8](repeating: 7, count: 32)
         let statements = StatementCache()
         let firstID = try pool.write { database in
@@ -147,6 +146,11 @@ public struct LedgerBenchmark: Sendable {
             }
             return db.lastInsertedRowID - Int64(accounts) + 1
         }
+        // Entries name their rule versions by the id of a stored set, as the engine's do.
+        let ruleSet: Int64? = rules == nil ? nil : try pool.write { database in
+            try database.execute(sql: "INSERT INTO rule_sets (versions) VALUES ('fees.lua@\(String(repeating: "a", count: 64)),sinks.lua@\(String(repeating: "b", count: 64))')")
+            return database.lastInsertedRowID
+        }
         let start = ContinuousClock.now
         for batch in stride(from: 0, to: transfers, by: 1000) {
             try pool.write { database in
@@ -154,9 +158,9 @@ public struct LedgerBenchmark: Sendable {
                 for n in batch..<min(batch + 1000, transfers) {
                     let seq = Int64(n + 1)
                     try db.run(
-                        "INSERT INTO journal (seq, at, actor, key, command, result, rules, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        "INSERT INTO journal (seq, at, actor, key, command, result, rules, rule_set, hash) VALUES (?, ?, ?, ?, ?, ?, '', ?, ?)",
                         .int(seq), .int(seq), .text("admin"), .text("t\(n)"), .text(command), .text(result),
-                        .text(consulted), .blob(hash))
+                        ruleSet.map(SQLArgument.int) ?? .null, .blob(hash))
                     try db.run(
                         "INSERT INTO postings (seq, debit_id, credit_id, asset_id, amount) VALUES (?, ?, ?, 1, ?)",
                         .int(seq), .int(firstID + Int64(n % accounts)), .int(firstID + Int64((n * 7 + 1) % accounts)),

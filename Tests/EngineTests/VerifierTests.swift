@@ -43,6 +43,38 @@ struct VerifierTests {
         #expect(report.firstBadEntry == 5)
     }
 
+    @Test("entries name their rule versions by a set stored once; editing the set is found at its first entry")
+    func ruleSets() async throws {
+        let path = scratchPath()
+        let engine = try Engine(path: path, rules: shippedRules)
+        try await seed(engine, players: ["alice", "bob"], tickets: 10)
+        var paid: [Int64] = []
+        for amount: Int64 in [100, 200, 300] {
+            paid.append(try await admin(engine, .transfer(from: "alice", to: "bob", asset: "TIX", amount: amount)).seq)
+        }
+        let firstPaid = paid[0]
+        let entries = try engine.reader.journal(from: firstPaid, limit: 3)
+        #expect(entries.allSatisfy { $0.rules.hasPrefix("fees.lua@") && $0.rules.contains(",sinks.lua@") }, "\(entries.map(\.rules))")
+        engine.close()
+        let (sets, texts) = try await DatabaseQueue(path: path).read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT rule_set) FROM journal WHERE seq >= ?", arguments: [firstPaid]),
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM journal WHERE rules != ''"))
+        }
+        #expect(sets == 1)
+        #expect(texts == 0)
+        #expect(try Verifier().verify(path: path).ok)
+
+        try await DatabaseQueue(path: path).write {
+            try $0.execute(sql: "UPDATE rule_sets SET versions = replace(versions, 'fees.lua@', 'fees.lua@0')")
+        }
+        let report = try Verifier().verify(path: path)
+        #expect(!report.ok)
+        let first = try await DatabaseQueue(path: path).read {
+            try Int64.fetchOne($0, sql: "SELECT MIN(seq) FROM journal WHERE rule_set IS NOT NULL")
+        }
+        #expect(report.firstBadEntry == first)
+    }
+
     @Test("a deleted entry breaks the chain at the gap")
     func deletedEntry() async throws {
         let path = try await ledger()

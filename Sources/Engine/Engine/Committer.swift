@@ -88,7 +88,7 @@ struct Committer {
                     try ledger.rules.storeConsultedVersions(seq: seq, in: db)
                     head = try Journal.append(
                         after: head, at: at, actor: submission.actor, key: submission.key, command: command,
-                        result: Canonical.encode(receipt), rules: ledger.rules.consultedVersions, in: db)
+                        result: Canonical.encode(receipt), rules: ledger.rules.consultedVersions, names: ledger.names, in: db)
                     return receipt
                 }
                 return .success(try savepoint ? ledger.atomically(db, step) : ledger.optimistically(db, step))

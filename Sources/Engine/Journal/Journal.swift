@@ -22,10 +22,11 @@ struct Journal {
         }.map { (try Command.decode($0.0, format: try JournalFormat.stored($0.2)), $0.1) }
     }
 
-    /// Appends an entry after `head` and returns the new head.
+    /// Appends an entry after `head` and returns the new head. The entry's rule versions are stored as
+    /// the id of their set (``ruleSet(_:names:in:)``); the hash covers their text.
     static func append(
         after head: Head, at: Int64, actor: String, key: String, command: String, result: String, rules: String,
-        in db: HotConnection
+        names: NameCache, in db: HotConnection
     ) throws -> Head {
         let seq = head.seq + 1
         let format = JournalFormat.current
@@ -33,9 +34,22 @@ struct Journal {
             previous: head.hash, format: format, seq: seq, at: at, actor: actor, key: key, command: command,
             result: result, rules: rules)
         try db.run(
-            "INSERT INTO journal (seq, at, actor, key, command, result, rules, hash, format) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            .int(seq), .int(at), .text(actor), .text(key), .text(command), .text(result), .text(rules), .blob(hash),
-            .int(format.rawValue))
+            "INSERT INTO journal (seq, at, actor, key, command, result, rules, rule_set, hash, format) VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?)",
+            .int(seq), .int(at), .text(actor), .text(key), .text(command), .text(result),
+            try ruleSet(rules, names: names, in: db).map(SQLArgument.int) ?? .null, .blob(hash), .int(format.rawValue))
         return Head(seq: seq, at: at, hash: hash)
+    }
+
+    /// The id of a set of rule versions, stored on first use; nil for a command that consulted none.
+    static func ruleSet(_ versions: String, names: NameCache, in db: HotConnection) throws -> Int64? {
+        guard !versions.isEmpty else { return nil }
+        if let known = names.ruleSets[versions] { return known }
+        var id = try db.first("SELECT id FROM rule_sets WHERE versions = ?", .text(versions)) { $0.int(0) }
+        if id == nil {
+            try db.run("INSERT INTO rule_sets (versions) VALUES (?)", .text(versions))
+            id = db.lastInsertedRowID
+        }
+        names.remember(ruleSet: versions, id!)
+        return id
     }
 }

@@ -50,6 +50,6 @@ extension LedgerReader {
     }
 
     private static func entry(_ seq: Int64, in db: Database) throws -> JournalEntry? {
-        try Row.fetchOne(db, sql: "SELECT * FROM journal WHERE seq = ?", arguments: [seq]).map(JournalEntry.init(row:))
+        try Row.fetchOne(db, sql: "SELECT * FROM journal_entries WHERE seq = ?", arguments: [seq]).map(JournalEntry.init(row:))
     }
 }

@@ -89,7 +89,7 @@ public struct LedgerReader: Sendable {
 
     static func journal(from seq: Int64, limit: Int, in db: Database) throws -> [JournalEntry] {
         try Row.fetchAll(
-            db, sql: "SELECT * FROM journal WHERE seq >= ? ORDER BY seq LIMIT ?", arguments: [seq, limit]
+            db, sql: "SELECT * FROM journal_entries WHERE seq >= ? ORDER BY seq LIMIT ?", arguments: [seq, limit]
         ).map(JournalEntry.init(row:))
     }
 }

@@ -400,6 +400,21 @@ package enum Schema {
                 CREATE INDEX webhook_deliveries_by_endpoint ON webhook_deliveries(endpoint_id, created_at);
                 """)
         }
+        // Each distinct set of consulted rule versions is stored once (issue #16): an entry names its set
+        // by id instead of repeating some 150 bytes of text. Older rows keep their text; the view gives
+        // every entry's text either way, and the hash chain covers the text, as before.
+        migrator.registerMigration("v17 rule sets") { db in
+            try db.execute(sql: """
+                CREATE TABLE rule_sets (
+                    id INTEGER PRIMARY KEY,
+                    versions TEXT NOT NULL UNIQUE);
+                ALTER TABLE journal ADD COLUMN rule_set INTEGER REFERENCES rule_sets(id);
+                CREATE VIEW journal_entries AS
+                    SELECT j.seq, j.at, j.actor, j.key, j.command, j.result, COALESCE(r.versions, j.rules) AS rules,
+                           j.hash, j.format
+                    FROM journal j LEFT JOIN rule_sets r ON r.id = j.rule_set;
+                """)
+        }
         return migrator
     }
 }
