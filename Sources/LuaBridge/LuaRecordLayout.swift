@@ -60,19 +60,20 @@ extension LuaSandbox {
         }
         let top = lua_gettop(state)
         defer { lua_settop(state, top) }
-        let environment = try pushFunction(script, function)
-        guard lua_checkstack(state, 4 + LuaStack.slotsPerValue) != 0 else {
+        // The keys and the string cache go below the function, so the filled record is on top.
+        guard lua_checkstack(state, 6 + LuaStack.slotsPerValue) != 0 else {
             throw LuaError(kind: .memoryExceeded, file: script, message: "Lua stack exhausted")
         }
-        pushRecord(layout, for: environment)
-        let record = lua_gettop(state)
+        let (keys, strings, record) = (top + 1, top + 2, top + 4)
         tix_push_ref(state, layout.keys)
         tix_push_ref(state, records[layout.slot].strings)
+        let environment = try pushFunction(script, function)
+        pushRecord(layout, for: environment)
         let stack = LuaStack(state: state)
         for index in values.indices {
-            lua_rawgeti(state, record + 1, lua_Integer(index + 1))
+            lua_rawgeti(state, keys, lua_Integer(index + 1))
             if case .string(let text) = values[index] {
-                pushString(text, field: index, of: layout, strings: record + 2)
+                pushString(text, field: index, of: layout, strings: strings)
             } else {
                 do { try stack.push(values[index], depth: 1) } catch {
                     throw LuaError(kind: .contract, file: script,
@@ -81,7 +82,6 @@ extension LuaSandbox {
             }
             lua_rawset(state, record)
         }
-        lua_settop(state, record)
         try run(file: script, arguments: 1, results: 1, seed: seed)
         return LuaResult(value: try result(at: -1, script, function, "result"), script: script, function: function)
     }

@@ -207,23 +207,20 @@ public final class LuaSandbox {
     }
 
     /// Pushes a script's function and returns its script's environment reference. Callers
-    /// restore the stack's top, also on failure.
+    /// have made room for it and restore the stack's top, also on failure.
     @discardableResult
     func pushFunction(_ script: String, _ function: String) throws(LuaError) -> Int32 {
         let resolved = try resolve(script, function)
-        guard lua_checkstack(state, 1) != 0 else {
-            throw LuaError(kind: .memoryExceeded, file: script, message: "Lua stack exhausted")
-        }
         tix_push_ref(state, resolved.reference)
         return resolved.environment
     }
 
     /// Pushes a script's function followed by the arguments.
     func pushFunction(_ script: String, _ function: String, arguments: [LuaValue]) throws(LuaError) {
-        try pushFunction(script, function)
-        guard lua_checkstack(state, Int32(clamping: arguments.count) + LuaStack.slotsPerValue) != 0 else {
+        guard lua_checkstack(state, 1 + Int32(clamping: arguments.count) + LuaStack.slotsPerValue) != 0 else {
             throw LuaError(kind: .contract, file: script, message: "\(function)(): too many arguments")
         }
+        try pushFunction(script, function)
         let stack = LuaStack(state: state)
         for (index, argument) in arguments.enumerated() {
             do { try stack.push(argument) } catch {
