@@ -16,12 +16,12 @@ public final class LuaSandbox {
     /// by name once, at its first call, not at every call.
     private var functions: [FunctionKey: ResolvedFunction] = [:]
     /// The most recently called of them: engines call the same few over and over, and comparing
-    /// two short strings is cheaper than hashing them.
+    /// two short strings is cheaper than hashing them. Like `records`, read on every call:
+    /// unchecked exclusivity spares a runtime check each time, and is safe because a sandbox is
+    /// confined to one thread and Lua never calls back into it.
     @exclusivity(unchecked) private var recent: [ResolvedFunction] = []
     private static let recentCapacity = 8
-    /// Per record layout (`LuaRecordLayout.slot`), the record table its last call filled.
-    /// These two are read on every call: unchecked exclusivity spares a runtime check each time,
-    /// and is safe because a sandbox is confined to one thread and Lua never calls back into it.
+    /// Per record layout (`LuaRecordLayout.slot`), what it keeps between calls.
     @exclusivity(unchecked) var records: [CachedRecord] = []
 
     private struct Script {
