@@ -2,8 +2,8 @@ import CLua
 import LuaBridge
 import LuaShim
 
-/// Compares a full bridged rule call (script lookup, budget hook, a fresh context table
-/// built from Swift values, typed result) with a bare `lua_pcall` of the same function in a
+/// Compares a full bridged rule call (script lookup, budget hook, the context table
+/// filled from Swift values, typed result) with a bare `lua_pcall` of the same function in a
 /// plain Lua state (no sandbox, no hook, context table built once), in the same run.
 public enum RuleCallBenchmark {
     public static let feeRule = """

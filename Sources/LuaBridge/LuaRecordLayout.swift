@@ -1,4 +1,5 @@
 import CLua
+import Foundation
 import LuaShim
 
 /// The field names of a context table, interned in one sandbox ahead of time, so a hot call
@@ -10,6 +11,8 @@ public struct LuaRecordLayout {
     /// Registry reference to a Lua array of the field names.
     let keys: Int32
     let owner: ObjectIdentifier
+    /// Index of this layout's kept record in the sandbox's `records`.
+    let slot: Int
 }
 
 extension LuaSandbox {
@@ -21,13 +24,35 @@ extension LuaSandbox {
             stack.pushString(field)
             lua_rawseti(state, -2, lua_Integer(index + 1))
         }
-        return LuaRecordLayout(fields: fields, keys: tix_ref(state), owner: ObjectIdentifier(self))
+        let keys = tix_ref(state)
+        lua_createtable(state, Int32(clamping: fields.count), 0)
+        records.append(CachedRecord(strings: tix_ref(state), texts: Array(repeating: nil, count: fields.count)))
+        return LuaRecordLayout(fields: fields, keys: keys, owner: ObjectIdentifier(self), slot: records.count - 1)
     }
 
     /// Calls a script function with one table argument built from `layout` and `values`
     /// (same order; a `.nil` value leaves its field out). Otherwise exactly like `call`.
+    ///
+    /// The table is the same from call to call while the script leaves its keys and metatable
+    /// alone: its fields are set again each call, which costs far less than a new table. A script
+    /// that adds a key or sets a metatable gets a new table at its next call, so every call sees
+    /// exactly its fields; one that keeps the table past its call sees it refilled by its later calls.
     public func call(
         _ script: String, _ function: String, record layout: LuaRecordLayout, _ values: [LuaValue], seed: UInt64
+    ) throws(LuaError) -> LuaResult {
+        try call(script, function, record: layout, values, seed: .fixed(seed))
+    }
+
+    /// Like `call(_:_:record:_:seed:)`, with the seed asked of `source` only if the script draws
+    /// from `math.random`, at its first draw.
+    public func call(
+        _ script: String, _ function: String, record layout: LuaRecordLayout, _ values: [LuaValue], seedFrom source: any LuaSeedSource
+    ) throws(LuaError) -> LuaResult {
+        try call(script, function, record: layout, values, seed: .source(source))
+    }
+
+    private func call(
+        _ script: String, _ function: String, record layout: LuaRecordLayout, _ values: [LuaValue], seed: Seed
     ) throws(LuaError) -> LuaResult {
         guard layout.owner == ObjectIdentifier(self), values.count == layout.fields.count else {
             throw LuaError(kind: .contract, file: script,
@@ -35,20 +60,78 @@ extension LuaSandbox {
         }
         let top = lua_gettop(state)
         defer { lua_settop(state, top) }
-        try pushFunction(script, function, arguments: [])
-        lua_createtable(state, 0, Int32(clamping: values.count))
-        tix_push_ref(state, layout.keys)
-        let stack = LuaStack(state: state)
-        for (index, value) in values.enumerated() {
-            lua_rawgeti(state, -1, lua_Integer(index + 1))
-            do { try stack.push(value, depth: 1) } catch {
-                throw LuaError(kind: .contract, file: script,
-                               message: "\(function)(): " + error.under("argument 1.\(layout.fields[index])").message)
-            }
-            lua_rawset(state, -4)
+        // The keys and the string cache go below the function, so the filled record is on top.
+        guard lua_checkstack(state, 6 + LuaStack.slotsPerValue) != 0 else {
+            throw LuaError(kind: .memoryExceeded, file: script, message: "Lua stack exhausted")
         }
-        tix_pop(state, 1)
+        let (keys, strings, record) = (top + 1, top + 2, top + 4)
+        tix_push_ref(state, layout.keys)
+        tix_push_ref(state, records[layout.slot].strings)
+        let environment = try pushFunction(script, function)
+        pushRecord(layout, for: environment)
+        let stack = LuaStack(state: state)
+        for index in values.indices {
+            lua_rawgeti(state, keys, lua_Integer(index + 1))
+            if case .string(let text) = values[index] {
+                pushString(text, field: index, of: layout, strings: strings)
+            } else {
+                do { try stack.push(values[index], depth: 1) } catch {
+                    throw LuaError(kind: .contract, file: script,
+                                   message: "\(function)(): " + error.under("argument 1.\(layout.fields[index])").message)
+                }
+            }
+            lua_rawset(state, record)
+        }
         try run(file: script, arguments: 1, results: 1, seed: seed)
         return LuaResult(value: try result(at: -1, script, function, "result"), script: script, function: function)
+    }
+
+    /// Pushes `text`, from the layout's string cache (at stack index `strings`) when its last
+    /// value for this field had the same bytes.
+    private func pushString(_ text: String, field: Int, of layout: LuaRecordLayout, strings: Int32) {
+        if let last = records[layout.slot].texts[field], sameBytes(last, text) {
+            lua_rawgeti(state, strings, lua_Integer(field + 1))
+            return
+        }
+        LuaStack(state: state).pushString(text)
+        lua_pushvalue(state, -1)
+        lua_rawseti(state, strings, lua_Integer(field + 1))
+        records[layout.slot].texts[field] = text
+    }
+
+    /// Pushes the record kept for `layout` if the script with `environment` filled it last, else
+    /// a new one, kept in its place. Its fields are then all set again, `.nil` ones cleared.
+    private func pushRecord(_ layout: LuaRecordLayout, for environment: Int32) {
+        let kept = records[layout.slot].table
+        if kept != LUA_NOREF, records[layout.slot].environment == environment {
+            tix_push_ref(state, kept)
+            return
+        }
+        if kept != LUA_NOREF { tix_unref(state, kept) }
+        lua_createtable(state, 0, Int32(clamping: layout.fields.count))
+        tix_make_record(state)
+        lua_pushvalue(state, -1)
+        records[layout.slot].table = tix_ref(state)
+        records[layout.slot].environment = environment
+    }
+
+    /// Lets go of every kept record: after a script added a key to one or changed its metatable
+    /// (`tix_records_touched`), or once scripts change.
+    func forgetRecords() {
+        for slot in records.indices where records[slot].table != LUA_NOREF {
+            tix_unref(state, records[slot].table)
+            records[slot].table = LUA_NOREF
+            records[slot].environment = LUA_NOREF
+        }
+    }
+}
+
+/// Whether two strings have the same UTF-8 bytes. `==` compares canonical equivalence, under
+/// which different bytes (which Lua tells apart) can be equal.
+private func sameBytes(_ a: String, _ b: String) -> Bool {
+    var a = a
+    var b = b
+    return a.withUTF8 { x in
+        b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
     }
 }

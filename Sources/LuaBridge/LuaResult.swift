@@ -64,13 +64,14 @@ public struct LuaResult: Sendable, Hashable {
     }
 
     /// A Lua integer; a float, even a whole one, is refused with a hint how to make one.
-    private func integer(_ value: LuaValue, _ what: String, floatIs: String) throws(LuaError) -> Int64 {
+    /// The texts are autoclosures: an integer result, the common case, builds no string.
+    private func integer(_ value: LuaValue, _ what: @autoclosure () -> String, floatIs: @autoclosure () -> String) throws(LuaError) -> Int64 {
         if let result = value.integerValue { return result }
         if case .number(let number) = value {
             throw LuaError(kind: .contract, file: script, message:
-                "\(floatIs) \(number), a float; return a whole number (use // on integers, or math.floor)")
+                "\(floatIs()) \(number), a float; return a whole number (use // on integers, or math.floor)")
         }
-        throw mismatch(value, what, "an integer")
+        throw mismatch(value, what(), "an integer")
     }
 
     private func mismatch(_ value: LuaValue, _ what: String, _ expected: String) -> LuaError {

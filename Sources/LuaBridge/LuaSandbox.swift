@@ -10,16 +10,49 @@ public final class LuaSandbox {
     public let limits: SandboxLimits
     let state: OpaquePointer
     private var scripts: [String: Script] = [:] {
-        didSet { lastUsed = nil }
+        didSet { forgetResolved() }
     }
-    /// The environment of the most recently called script: engines call the same script
-    /// over and over, and a string compare is cheaper than hashing the name each call.
-    private var lastUsed: (name: String, environment: Int32)?
+    /// Every function called since the scripts last changed, by registry reference: looked up
+    /// by name once, at its first call, not at every call.
+    private var functions: [FunctionKey: ResolvedFunction] = [:]
+    /// The most recently called of them: engines call the same few over and over, and comparing
+    /// two short strings is cheaper than hashing them. Like `records`, read on every call:
+    /// unchecked exclusivity spares a runtime check each time, and is safe because a sandbox is
+    /// confined to one thread and Lua never calls back into it.
+    @exclusivity(unchecked) private var recent: [ResolvedFunction] = []
+    private static let recentCapacity = 8
+    /// Per record layout (`LuaRecordLayout.slot`), what it keeps between calls.
+    @exclusivity(unchecked) var records: [CachedRecord] = []
 
     private struct Script {
         /// Registry reference to the script's environment table (its `_ENV`).
         let environment: Int32
         let sha256: String
+    }
+
+    private struct FunctionKey: Hashable {
+        let script: String
+        let function: String
+    }
+
+    /// A script function by registry references to it and to its script's environment.
+    private struct ResolvedFunction {
+        let script: String
+        let function: String
+        let environment: Int32
+        let reference: Int32
+    }
+
+    /// What a record layout keeps between calls: its record table (`tix_make_record`), for the
+    /// next call by the same script only, so one script never receives a table another script
+    /// may have kept; and the Lua strings of its last string values, which a call with the same
+    /// text pushes without hashing and interning it again.
+    struct CachedRecord {
+        var table: Int32 = LUA_NOREF
+        var environment: Int32 = LUA_NOREF
+        /// Registry reference to a Lua array of those strings, by field; no script can reach it.
+        let strings: Int32
+        var texts: [String?]
     }
 
     public init(limits: SandboxLimits = SandboxLimits()) throws(LuaError) {
@@ -67,7 +100,7 @@ public final class LuaSandbox {
         guard status == LUA_OK else { throw failure(status: status, file: file.name) }
         // Untimed: whether a version goes live must not depend on how busy the machine is, as
         // a refused reload is not retried; loads are an operator's act, not a player's command.
-        try run(file: file.name, arguments: 0, results: 0, seed: seed, timed: false)
+        try run(file: file.name, arguments: 0, results: 0, seed: .fixed(seed), timed: false)
         let environment = tix_ref(state)
         if let previous = scripts[file.name] { tix_unref(state, previous.environment) }
         scripts[file.name] = Script(environment: environment, sha256: file.sha256)
@@ -86,7 +119,7 @@ public final class LuaSandbox {
         let top = lua_gettop(state)
         defer { lua_settop(state, top) }
         try pushFunction(script, function, arguments: arguments)
-        try run(file: script, arguments: Int32(arguments.count), results: 1, seed: seed)
+        try run(file: script, arguments: Int32(arguments.count), results: 1, seed: .fixed(seed))
         return LuaResult(value: try result(at: -1, script, function, "result"), script: script, function: function)
     }
 
@@ -96,7 +129,7 @@ public final class LuaSandbox {
         defer { lua_settop(state, top) }
         try pushFunction(script, function, arguments: arguments)
         let base = lua_gettop(state) - Int32(arguments.count) - 1
-        try run(file: script, arguments: Int32(arguments.count), results: LUA_MULTRET, seed: seed)
+        try run(file: script, arguments: Int32(arguments.count), results: LUA_MULTRET, seed: .fixed(seed))
         var values: [LuaValue] = []
         for index in (base + 1)..<(lua_gettop(state) + 1) {
             values.append(try result(at: index, script, function, "result \(index - base)"))
@@ -122,11 +155,9 @@ public final class LuaSandbox {
     }
 
     private func environment(of script: String) throws(LuaError) -> Int32 {
-        if let lastUsed, lastUsed.name == script { return lastUsed.environment }
         guard let loaded = scripts[script] else {
             throw LuaError(kind: .notFound, file: script, message: "script is not loaded")
         }
-        lastUsed = (script, loaded.environment)
         return loaded.environment
     }
 
@@ -140,17 +171,56 @@ public final class LuaSandbox {
         lua_rawget(state, -2)
     }
 
+    /// The function a script's global `function` holds at its first call since the script was
+    /// loaded. Rules define their functions when they load; one that reassigns such a global
+    /// while being called keeps being called as it was at that first call.
+    private func resolve(_ script: String, _ function: String) throws(LuaError) -> ResolvedFunction {
+        for index in recent.indices where recent[index].script == script && recent[index].function == function {
+            return recent[index]
+        }
+        let key = FunctionKey(script: script, function: function)
+        let entry: ResolvedFunction
+        if let known = functions[key] {
+            entry = known
+        } else {
+            try pushGlobal(script, function)
+            let type = lua_type(state, -1)
+            guard type == LUA_TFUNCTION else {
+                let what = type == LUA_TNIL ? "is not defined" : "is a \(LuaStack(state: state).typeName(type)), not a function"
+                throw LuaError(kind: .notFound, file: script, message: "function '\(function)' \(what)")
+            }
+            entry = ResolvedFunction(script: script, function: function, environment: try environment(of: script), reference: tix_ref(state))
+            tix_pop(state, 1)  // the environment
+            functions[key] = entry
+        }
+        if recent.count == Self.recentCapacity { recent.removeFirst() }
+        recent.append(entry)
+        return entry
+    }
+
+    /// Drops the resolved functions and the kept records, whose scripts may have changed.
+    private func forgetResolved() {
+        for entry in functions.values { tix_unref(state, entry.reference) }
+        functions.removeAll()
+        recent.removeAll()
+        forgetRecords()
+    }
+
+    /// Pushes a script's function and returns its script's environment reference. Callers
+    /// have made room for it and restore the stack's top, also on failure.
+    @discardableResult
+    func pushFunction(_ script: String, _ function: String) throws(LuaError) -> Int32 {
+        let resolved = try resolve(script, function)
+        tix_push_ref(state, resolved.reference)
+        return resolved.environment
+    }
+
     /// Pushes a script's function followed by the arguments.
     func pushFunction(_ script: String, _ function: String, arguments: [LuaValue]) throws(LuaError) {
-        try pushGlobal(script, function)
-        let type = lua_type(state, -1)
-        guard type == LUA_TFUNCTION else {
-            let what = type == LUA_TNIL ? "is not defined" : "is a \(LuaStack(state: state).typeName(type)), not a function"
-            throw LuaError(kind: .notFound, file: script, message: "function '\(function)' \(what)")
-        }
-        guard lua_checkstack(state, Int32(clamping: arguments.count) + LuaStack.slotsPerValue) != 0 else {
+        guard lua_checkstack(state, 1 + Int32(clamping: arguments.count) + LuaStack.slotsPerValue) != 0 else {
             throw LuaError(kind: .contract, file: script, message: "\(function)(): too many arguments")
         }
+        try pushFunction(script, function)
         let stack = LuaStack(state: state)
         for (index, argument) in arguments.enumerated() {
             do { try stack.push(argument) } catch {
@@ -165,10 +235,30 @@ public final class LuaSandbox {
         }
     }
 
+    /// A call's `math.random` seed: given, or asked of a source at the script's first draw.
+    enum Seed {
+        case fixed(UInt64)
+        case source(any LuaSeedSource)
+    }
+
     /// Runs the function below `arguments` values on the stack under the sandbox rules.
-    func run(file: String, arguments: Int32, results: Int32, seed: UInt64, timed: Bool = true) throws(LuaError) {
+    func run(file: String, arguments: Int32, results: Int32, seed: Seed, timed: Bool = true) throws(LuaError) {
         var faults: Int32 = 0
-        let status = tix_call(state, arguments, results, limits.instructions, seed, timed ? 1 : 0, &faults)
+        let status: Int32
+        switch seed {
+        case .fixed(let value):
+            status = withUnsafePointer(to: value) { value in
+                tix_call(state, arguments, results, limits.instructions, tix_fixed_seed, UnsafeMutableRawPointer(mutating: value),
+                         timed ? 1 : 0, &faults)
+            }
+        case .source(let source):
+            status = withUnsafePointer(to: source) { source in
+                tix_call(state, arguments, results, limits.instructions, { source in
+                    source.unsafelyUnwrapped.assumingMemoryBound(to: (any LuaSeedSource).self).pointee.luaSeed()
+                }, UnsafeMutableRawPointer(mutating: source), timed ? 1 : 0, &faults)
+            }
+        }
+        if tix_records_touched(state) != 0 { forgetRecords() }
         // A budget, deadline or memory error caught by the script still fails the call: what
         // the script would do after catching one must not reach a result.
         guard status != LUA_OK || faults & (TIX_FAULT_BUDGET | TIX_FAULT_DEADLINE | TIX_FAULT_MEMORY) != 0 else { return }

@@ -5,7 +5,7 @@
 #include <string.h>
 
 // Their addresses serve as private keys no script can forge.
-static char TEMPLATE_KEY, ENV_META_KEY, READONLY_KEY;
+static char TEMPLATE_KEY, ENV_META_KEY, READONLY_KEY, RECORD_META_KEY;
 
 static int readonly_newindex(lua_State *L) {
     return luaL_error(L, "attempt to modify a read-only table");
@@ -35,12 +35,55 @@ static void make_readonly_proxy(lua_State *L) {
     lua_remove(L, -2);
 }
 
+/// Whether the metatable of the value at `idx` is the record metatable.
+static int is_record(lua_State *L, int idx) {
+    if (!lua_getmetatable(L, idx)) return 0;
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &RECORD_META_KEY);
+    int record = lua_rawequal(L, -1, -2);
+    lua_pop(L, 2);
+    return record;
+}
+
+/// Notes that the caller is about to change the record at `idx` (if it is one) behind its metatable.
+static void touch_record(lua_State *L, int idx) {
+    if (is_record(L, idx)) tix_ctx_of(L)->touched = 1;
+}
+
+/// A record's __newindex: the key is new (existing keys are written without it), so the
+/// record no longer holds only its fields. Errors carry the script's file:line like the VM's.
+static int record_newindex(lua_State *L) {
+    if (lua_isnil(L, 2)) return luaL_error(L, "index is nil");
+    if (lua_type(L, 2) == LUA_TNUMBER && lua_tonumber(L, 2) != lua_tonumber(L, 2)) return luaL_error(L, "index is NaN");
+    tix_ctx_of(L)->touched = 1;
+    lua_settop(L, 3);
+    lua_rawset(L, 1);
+    return 0;
+}
+
+void tix_make_record(lua_State *L) {
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &RECORD_META_KEY);
+    lua_setmetatable(L, -2);
+}
+
+/// getmetatable, with records answering nil: their metatable is the host's bookkeeping, and
+/// a script that could reach it could change what every later record does.
+static int sb_getmetatable(lua_State *L) {
+    luaL_checkany(L, 1);
+    if (!lua_getmetatable(L, 1) || is_record(L, 1)) {
+        lua_pushnil(L);
+        return 1;
+    }
+    luaL_getmetafield(L, 1, "__metatable");
+    return 1;  // the __metatable field if present, else the metatable
+}
+
 /// rawset is allowed on the script's own tables, refused on the shared proxies.
 static int sb_rawset(lua_State *L) {
     luaL_checktype(L, 1, LUA_TTABLE);
     luaL_checkany(L, 2);
     luaL_checkany(L, 3);
     if (is_readonly(L, 1)) return luaL_error(L, "attempt to modify a read-only table");
+    touch_record(L, 1);
     lua_settop(L, 3);
     lua_rawset(L, 1);
     return 1;
@@ -61,6 +104,7 @@ static int sb_setmetatable(lua_State *L) {
     }
     if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
         return luaL_error(L, "cannot change a protected metatable");
+    touch_record(L, 1);
     lua_settop(L, 2);
     lua_setmetatable(L, 1);
     return 1;
@@ -252,12 +296,12 @@ int tix_open_sandbox(lua_State *L) {
     int base = lua_gettop(L);
     lua_createtable(L, 0, 32);
     int tpl = lua_gettop(L);
-    static const char *const kept[] = {"assert", "error", "getmetatable", "ipairs", "pcall",
+    static const char *const kept[] = {"assert", "error", "ipairs", "pcall",
                                        "rawequal", "rawget", "rawlen", "select", "type",
                                        "xpcall", "_VERSION", NULL};
     copy_fields(L, base, tpl, kept);
     static const luaL_Reg replaced[] = {
-        {"next", sb_next}, {"pairs", sb_pairs}, {"rawset", sb_rawset},
+        {"getmetatable", sb_getmetatable}, {"next", sb_next}, {"pairs", sb_pairs}, {"rawset", sb_rawset},
         {"setmetatable", sb_setmetatable}, {"tostring", sb_tostring}, {NULL, NULL}};
     luaL_setfuncs(L, replaced, 0);
     lua_getfield(L, base, "tonumber");
@@ -278,6 +322,11 @@ int tix_open_sandbox(lua_State *L) {
     lua_pushboolean(L, 0);
     lua_setfield(L, -2, "__metatable");  // setmetatable(_G, ...) fails; getmetatable(_G) is false
     lua_rawsetp(L, LUA_REGISTRYINDEX, &ENV_META_KEY);
+
+    lua_createtable(L, 0, 1);
+    lua_pushcfunction(L, record_newindex);
+    lua_setfield(L, -2, "__newindex");
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &RECORD_META_KEY);
     return 0;
 }
 

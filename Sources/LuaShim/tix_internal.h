@@ -27,8 +27,10 @@ typedef struct tix_ctx {
     int64_t remaining;   // instruction budget left in the current call
     int enforce;         // set during tix_call; Swift-side marshalling runs unenforced
     int faults;          // TIX_FAULT_* bits of the current call
-    uint64_t seed;       // the current call's seed for math.random
-    int seeded;          // rng holds the state derived from seed (set on first use)
+    tix_seed_fn seed;    // the current call's source of the math.random seed, asked at the first draw
+    void *seed_ud;       // its argument
+    int seeded;          // rng holds the state derived from the seed (set on first use)
+    int touched;         // the current call added a key to a record or changed a record's metatable
     uint64_t rng[4];     // xoshiro256** state for math.random
     tix_pool pools[TIX_POOL_CLASSES];
 } tix_ctx;

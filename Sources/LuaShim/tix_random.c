@@ -23,10 +23,13 @@ static uint64_t next_random(uint64_t *s) {
     return result;
 }
 
-/// Seeding is deferred to the first draw: most calls never use math.random.
+uint64_t tix_fixed_seed(void *ud) { return *(const uint64_t *)ud; }
+
+/// Seeding is deferred to the first draw: most calls never use math.random, and the host's
+/// seed (a SHA-256 in the engine) is computed only then.
 static uint64_t *generator(tix_ctx *c) {
     if (!c->seeded) {
-        uint64_t x = c->seed;
+        uint64_t x = c->seed(c->seed_ud);
         for (int i = 0; i < 4; i++) c->rng[i] = splitmix64(&x);
         c->seeded = 1;
     }

@@ -171,7 +171,8 @@ static void tix_hook(lua_State *L, lua_Debug *ar) {
     raise_limit(L, where, fault);
 }
 
-int tix_call(lua_State *L, int nargs, int nresults, int64_t budget, uint64_t seed, int timed, int *faults) {
+int tix_call(lua_State *L, int nargs, int nresults, int64_t budget, tix_seed_fn seed, void *seed_ud, int timed,
+             int *faults) {
     tix_ctx *c = tix_ctx_of(L);
     c->remaining = budget;
     c->faults = 0;
@@ -182,7 +183,9 @@ int tix_call(lua_State *L, int nargs, int nresults, int64_t budget, uint64_t see
     c->deadline = timed && c->timeout_ns != 0 ? TIX_DEADLINE_UNSTARTED : 0;
     int step = budget < TIX_HOOK_STEP ? (budget > 0 ? (int)budget : 1) : TIX_HOOK_STEP;
     c->seed = seed;
+    c->seed_ud = seed_ud;
     c->seeded = 0;
+    c->touched = 0;
     // Scripts cannot start threads (no coroutine library), so the main thread's hook sees
     // every instruction; setting it also restarts the count after a trapping failure.
     lua_sethook(L, tix_hook, LUA_MASKCOUNT, step);
@@ -194,6 +197,8 @@ int tix_call(lua_State *L, int nargs, int nresults, int64_t budget, uint64_t see
 }
 
 int tix_faults(lua_State *L) { return tix_ctx_of(L)->faults; }
+
+int tix_records_touched(lua_State *L) { return tix_ctx_of(L)->touched; }
 
 void tix_collect(lua_State *L) { lua_gc(L, LUA_GCCOLLECT); }
 

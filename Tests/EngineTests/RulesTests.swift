@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LuaBridge
 import Testing
 @testable import Engine
 
@@ -123,6 +124,17 @@ struct RulesTests {
         #expect(amounts.allSatisfy { (5...15).contains($0) })
         #expect(Set(amounts).count > 1, "the seed differs per command")
         #expect(try Verifier().verify(path: path).ok)
+    }
+
+    @Test("a rule's seed is docs/journal.md's SHA-256 of the command and the call, computed when the rule draws")
+    func ruleSeed() throws {
+        let rules = try RuleSet()
+        try rules.install(ScriptFile(name: "fees.lua", source: "function fee(t) return math.random(0) end"))
+        rules.begin(seq: 7, actor: "alice", key: "k1")
+        let values: [LuaValue] = [1, "TIX", "alice", "bob", "player", "player"]
+        let draws = try (1...2).map { _ in try rules.call("fees.lua", "fee", .transfer, values)?.int() }
+        // The first draws of seeds SHA-256("7\0alice\0k1\0<n>")[0..<8], as the eager seeding drew them.
+        #expect(draws == [-5_857_523_231_618_091_224, -4_313_402_746_794_145_165])
     }
 
     @Test("without a rules directory every default applies: no fee, no rewards")

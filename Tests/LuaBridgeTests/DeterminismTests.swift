@@ -66,6 +66,39 @@ struct DeterminismTests {
         #expect(message.hasPrefix("(load):1: the ^ operator is not allowed"))
     }
 
+    @Test func theSeedIsAskedForOnlyWhenAScriptDraws() throws {
+        let box = try sandbox(["dice.lua": """
+            function roll(t)
+              local out = {}
+              for i = 1, 4 do out[i] = math.random(1, 1000000) end
+              out[5] = math.random(0)
+              out[6] = math.random(6)
+              out[7] = math.random()
+              return out
+            end
+            function calm(t) return t.amount // 2 end
+            """])
+        let layout = box.layout(["amount"])
+        let source = CountingSeed(42)
+        let lazy = try box.call("dice.lua", "roll", record: layout, [1], seedFrom: source).value
+        #expect(source.asked == 1, "asked once, at the first draw")
+        // Seed 42's draws as the eager seeding gave them: journals written before replay with the same dice.
+        #expect(lazy == [968_471, 80511, 301_474, 221_346, -151_191_095_644_234_140, 1, 0.71925857787791558])
+        #expect(try box.call("dice.lua", "roll", record: layout, [1], seed: 42).value == lazy)
+        #expect(try box.call("dice.lua", "calm", record: layout, [10], seedFrom: source).int() == 5)
+        #expect(source.asked == 1, "a call that never draws never asks")
+    }
+
+    final class CountingSeed: LuaSeedSource {
+        let seed: UInt64
+        var asked = 0
+        init(_ seed: UInt64) { self.seed = seed }
+        func luaSeed() -> UInt64 {
+            asked += 1
+            return seed
+        }
+    }
+
     @Test func weakTablesAreRefused() throws {
         let box = try sandbox(["w.lua": "function f() return setmetatable({}, { __mode = 'k' }) end"])
         #expect(luaError { _ = try box.call("w.lua", "f", seed: 0) }?.message.contains("weak tables") == true)

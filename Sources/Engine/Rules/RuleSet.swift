@@ -101,7 +101,7 @@ final class RuleSet {
         let start = DispatchTime.now().uptimeNanoseconds
         defer { timer(script).recordNanoseconds(Int64(DispatchTime.now().uptimeNanoseconds - start)) }
         do {
-            return try sandbox.call(script, function, record: layout, values, seed: seed)
+            return try sandbox.call(script, function, record: layout, values, seedFrom: self)
         } catch where error.kind == .notFound {
             return nil  // the file leaves this function out: its default applies
         } catch {
@@ -143,9 +143,12 @@ final class RuleSet {
     func definitionLine(_ script: String, _ name: String) -> Int? {
         sandbox.definitionLine(script, name)
     }
+}
 
-    /// Deterministic per command and call, different for every command and call.
-    private var seed: UInt64 {
+extension RuleSet: LuaSeedSource {
+    /// Deterministic per command and call, different for every command and call. Asked only when
+    /// a rule draws from `math.random` (most never do), during its call.
+    func luaSeed() -> UInt64 {
         let digest = SHA256.hash(data: Array("\(command.seq)\u{0}\(command.actor)\u{0}\(command.key)\u{0}\(calls)".utf8))
         return digest.prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
     }

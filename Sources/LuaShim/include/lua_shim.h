@@ -28,11 +28,30 @@ int tix_new_env(lua_State *L);
 /// makes the table on top of the stack its _ENV. Pushes the chunk, or an error message; returns the load status.
 int tix_load(lua_State *L, const char *source, size_t len, const char *chunkname);
 
+/// Where a call's math.random seed comes from: `seed(ud)` is asked only if the script draws,
+/// at its first draw, so a call that never draws never computes one. It runs inside the
+/// protected call and must not touch the Lua state (no Lua error may unwind through it).
+typedef uint64_t (*tix_seed_fn)(void *ud);
+
+/// A seed known up front: `ud` points to it.
+uint64_t tix_fixed_seed(void *ud);
+
 /// lua_pcall under the sandbox rules: fresh instruction budget, allocation budget and
-/// deadline, math.random seeded from `seed`, allocation caps enforced for the duration of
-/// the call only; the deadline only if `timed`. Stores the TIX_FAULT_* bits of the call in
-/// *faults. Budget, deadline and memory faults end the call even if the script catches them.
-int tix_call(lua_State *L, int nargs, int nresults, int64_t budget, uint64_t seed, int timed, int *faults);
+/// deadline, math.random seeded from `seed(seed_ud)`, allocation caps enforced for the
+/// duration of the call only; the deadline only if `timed`. Stores the TIX_FAULT_* bits of
+/// the call in *faults. Budget, deadline and memory faults end the call even if the script
+/// catches them.
+int tix_call(lua_State *L, int nargs, int nresults, int64_t budget, tix_seed_fn seed, void *seed_ud, int timed,
+             int *faults);
+
+/// Marks the table on top as a record: a context table the host refills and passes again
+/// instead of building a new one per call. A record looks like a plain table to scripts
+/// (getmetatable answers nil); adding a key to it, rawset on it or setmetatable on it sets
+/// the flag `tix_records_touched` reads, after which the host must build fresh records.
+void tix_make_record(lua_State *L);
+
+/// Whether the last tix_call added a key to a record or changed its metatable (see tix_make_record).
+int tix_records_touched(lua_State *L);
 
 /// TIX_FAULT_* bits recorded during the last tix_call or tix_load.
 int tix_faults(lua_State *L);
