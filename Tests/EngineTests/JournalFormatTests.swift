@@ -77,8 +77,9 @@ struct JournalFormatTests {
         let new = try engine.reader.journal(from: first, limit: 1_000)
         #expect(new.count == 21)
         #expect(new.allSatisfy { $0.format == .v2 && !$0.command.contains("_0") && !$0.result.contains("_0") })
-        let payloads = try await DatabaseQueue(path: path).read {
-            try String.fetchAll($0, sql: "SELECT payload FROM jobs WHERE format = 2")
+        let payloads = try await DatabaseQueue(path: path).read { db in
+            let jobs = JobQueue(reading: db)
+            return try Int64.fetchAll(db, sql: "SELECT id FROM jobs WHERE format = 2").map { try jobs.job($0)?.queued.job.payload(.v2) ?? "" }
         }
         #expect(payloads.count == 3 && payloads.allSatisfy { !$0.contains("_0") })
     }

@@ -191,7 +191,7 @@ public final class DayBook: Sendable {
     /// last journal entry read.
     private static func crafts(after first: Int64, into days: inout [Int64: Day], in db: Database) throws -> Int64 {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT j.at / :day AS day, json_extract(c.payload, '$.craft.recipe') AS recipe, MAX(c.finished_seq) AS last,
+            SELECT j.at / :day AS day, c.recipe, MAX(c.finished_seq) AS last,
                    COUNT(*) AS count
             FROM jobs c JOIN journal j ON j.seq = c.finished_seq
             WHERE c.finished_seq > :first AND c.state = 'done' AND c.kind = 'craft' GROUP BY day, recipe

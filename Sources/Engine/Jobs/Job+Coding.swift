@@ -1,6 +1,7 @@
-/// The encoding of job payloads in the `jobs` table, written out like ``Command``'s: `{"craft": {...}}`
-/// or `{"expireOrder": {"order": id}}`. A job is written in the journal format of the entry that
-/// queued it (the table's `format` column), so replaying old entries rebuilds the same rows.
+/// The encoding of job payloads, written out like ``Command``'s: `{"craft": {...}}` or
+/// `{"expireOrder": {"order": id}}`. The `jobs` table held them until "v16 job columns"; the state hash
+/// still shows each job as its payload in the journal format of the entry that queued it (the table's
+/// `format` column), so a database from before that migration and its replay hash alike.
 extension Job: Codable {
     enum Tag: String, CodingKey {
         case craft = "craft", expireOrder = "expireOrder", advanceProposal = "advanceProposal", line = "line", payroll = "payroll"
@@ -50,17 +51,17 @@ extension Job: Codable {
         }
     }
 
-    /// Reads a payload written in `format`.
-    static func decode(_ payload: String, format: JournalFormat) throws -> Job {
-        switch format {
-        case .v1: try Canonical.decode(FormatOne.self, from: payload).job
-        case .v2: try Canonical.decode(Job.self, from: payload)
+    /// Format 1 knew crafts and order expiries only: the other jobs are only ever queued in a later format.
+    var existedInFormatOne: Bool {
+        switch self {
+        case .craft, .expireOrder: true
+        case .advanceProposal, .line, .payroll: false
         }
     }
 
     /// Format 1, Swift's synthesized coding: each case's value wrapped as `{"_0": value}`. Its crafts
     /// never have a variable yield: format 1 rolled it at the start, into `outputs`.
-    private struct FormatOne: Codable {
+    private struct FormatOne: Encodable {
         enum Positional: String, CodingKey { case first = "_0" }
         var job: Job
 
@@ -76,18 +77,7 @@ extension Job: Codable {
                 var body = outer.nestedContainer(keyedBy: Positional.self, forKey: .expireOrder)
                 try body.encode(order, forKey: .first)
             case .advanceProposal, .line, .payroll:
-                // They came after format 1: such a job is only ever written in a later format.
                 throw EncodingError.invalidValue(job, .init(codingPath: [], debugDescription: "format 1 has no \(job.kind) jobs"))
-            }
-        }
-
-        init(from decoder: any Decoder) throws {
-            let outer = try decoder.container(keyedBy: Tag.self)
-            if outer.contains(.craft) {
-                job = .craft(try outer.nestedContainer(keyedBy: Positional.self, forKey: .craft).decode(Craft.self, forKey: .first))
-            } else {
-                job = .expireOrder(
-                    try outer.nestedContainer(keyedBy: Positional.self, forKey: .expireOrder).decode(Int64.self, forKey: .first))
             }
         }
     }

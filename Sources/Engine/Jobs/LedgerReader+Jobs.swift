@@ -15,15 +15,11 @@ extension LedgerReader {
     public func jobs(of account: String, all: Bool = false) throws -> [QueuedJob] {
         try pool.read { db in
             let id = try Self.accountID(named: account, in: db)
-            return try Row.fetchAll(
-                db, sql: "SELECT * FROM jobs WHERE owner_id = ?" + (all ? "" : " AND state = 'pending'") + " ORDER BY id DESC",
+            let queue = JobQueue(reading: db)
+            return try Int64.fetchAll(
+                db, sql: "SELECT id FROM jobs WHERE owner_id = ?" + (all ? "" : " AND state = 'pending'") + " ORDER BY id DESC",
                 arguments: [id]
-            ).map {
-                QueuedJob(
-                    id: $0["id"], job: try Job.decode($0["payload"], format: try JournalFormat.stored($0["format"])),
-                    dueAt: $0["due_at"],
-                    state: QueuedJob.State(rawValue: $0["state"]) ?? .pending, attempts: $0["attempts"])
-            }
+            ).compactMap { try queue.job($0)?.queued }
         }
     }
 }
@@ -47,10 +43,11 @@ extension LedgerReader {
     /// that keeps the last position it saw misses none and sees none twice.
     public func finishedCrafts(after seq: Int64, job: Int64, limit: Int) throws -> [FinishedCraft] {
         try pool.read { db in
-            try Row.fetchAll(
+            let queue = JobQueue(reading: db)
+            return try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT finished_seq, id, payload, format,
+                    SELECT finished_seq, id,
                         NOT EXISTS (
                             SELECT 1 FROM jobs AS next WHERE next.kind = 'craft' AND next.created_seq = jobs.finished_seq
                             AND next.owner_id = jobs.owner_id AND next.factory_id = jobs.factory_id AND next.id > jobs.id
@@ -61,8 +58,7 @@ extension LedgerReader {
                     """,
                 arguments: [seq, job, limit]
             ).compactMap { row in
-                guard case .craft(let craft) = try Job.decode(row["payload"], format: try JournalFormat.stored(row["format"]))
-                else { return nil }
+                guard case .craft(let craft) = try queue.job(row["id"])?.queued.job else { return nil }
                 return FinishedCraft(
                     seq: row["finished_seq"], job: row["id"], craft: craft, lineStopped: craft.repeats && row["stopped"])
             }

@@ -115,7 +115,7 @@ extension Ledger {
                 try FactoryStore(db: db).define(output.asset, as: recipe.makes)
             }
         }
-        try JobQueue(db: db).record(craft, made: outputs, job: job)
+        try JobQueue(db: db).record(made: outputs, job: job)
         return outputs
     }
 

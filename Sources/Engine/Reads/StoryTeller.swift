@@ -175,14 +175,16 @@ struct StoryTeller {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT j.id, j.payload, j.format, j.state FROM jobs j JOIN accounts a ON a.id = j.owner_id
+                SELECT j.id, j.state FROM jobs j JOIN accounts a ON a.id = j.owner_id
                 WHERE j.finished_seq = ? AND a.name = ? AND j.state IN ('done', 'failed') ORDER BY j.id
                 """,
             arguments: [seq, me])
         var parts: [String] = []
+        let queue = JobQueue(reading: db)
         for row in rows {
             let id: Int64 = row["id"], state: String = row["state"]
-            switch try Job.decode(row["payload"], format: try JournalFormat.stored(row["format"])) {
+            guard let job = try queue.job(id)?.queued.job else { continue }
+            switch job {
             case .craft(let craft) where state == QueuedJob.State.failed.rawValue:
                 parts.append("craft #\(id) failed: \(list(craft.inputs.map { ($0.asset, $0.amount) })) back")
             case .craft(let craft):

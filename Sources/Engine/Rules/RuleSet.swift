@@ -18,8 +18,8 @@ final class RuleSet {
     var stored: Set<String> = []
     private var command: (seq: Int64, actor: String, key: String) = (0, "", "")
     /// Rule calls so far in this command: each gets its own seed, so ten crafts finishing in one
-    /// command do not all roll the same dice.
-    private var calls: Int64 = 0
+    /// command do not all roll the same dice. Rewound when work rolled back is done over (`runDueJobs`).
+    var calls: Int64 = 0
 
     /// The shapes of the context tables the ledger passes, interned once in the sandbox.
     enum Context: CaseIterable {

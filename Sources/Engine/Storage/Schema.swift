@@ -400,6 +400,46 @@ package enum Schema {
                 CREATE INDEX webhook_deliveries_by_endpoint ON webhook_deliveries(endpoint_id, created_at);
                 """)
         }
+        // Job fields in columns (issue #16): a due job is read without decoding JSON. The payloads of
+        // format 1 (`{"craft": {"_0": ...}}`) and 2 (`{"craft": {...}}`) move into the columns with the
+        // meaning they had; `format` stays, for the state hash (see `JobQueue`).
+        migrator.registerMigration("v16 job columns") { db in
+            try db.execute(sql: """
+                ALTER TABLE jobs ADD COLUMN account TEXT;
+                ALTER TABLE jobs ADD COLUMN subject INTEGER;
+                ALTER TABLE jobs ADD COLUMN recipe TEXT;
+                ALTER TABLE jobs ADD COLUMN version TEXT;
+                ALTER TABLE jobs ADD COLUMN duration INTEGER;
+                ALTER TABLE jobs ADD COLUMN repeats INTEGER;
+                ALTER TABLE jobs ADD COLUMN variable_yield INTEGER;
+                CREATE TABLE job_items (
+                    job_id INTEGER NOT NULL REFERENCES jobs(id),
+                    output INTEGER NOT NULL CHECK (output IN (0, 1)),
+                    position INTEGER NOT NULL,
+                    asset TEXT NOT NULL,
+                    amount INTEGER NOT NULL,
+                    PRIMARY KEY (job_id, output, position)) WITHOUT ROWID;
+                UPDATE jobs SET payload = json_extract(payload, CASE format WHEN 1 THEN '$.craft._0' ELSE '$.craft' END)
+                WHERE kind = 'craft';
+                UPDATE jobs SET account = json_extract(payload, '$.account'), subject = json_extract(payload, '$.factory'),
+                    recipe = json_extract(payload, '$.recipe'), version = json_extract(payload, '$.version'),
+                    duration = json_extract(payload, '$.duration'), repeats = json_extract(payload, '$.repeats'),
+                    variable_yield = COALESCE(json_extract(payload, '$.variableYield'), 0)
+                WHERE kind = 'craft';
+                INSERT INTO job_items (job_id, output, position, asset, amount)
+                SELECT j.id, 0, i.key, json_extract(i.value, '$.asset'), json_extract(i.value, '$.amount')
+                FROM jobs j, json_each(j.payload, '$.inputs') i WHERE j.kind = 'craft'
+                UNION ALL
+                SELECT j.id, 1, i.key, json_extract(i.value, '$.asset'), json_extract(i.value, '$.amount')
+                FROM jobs j, json_each(j.payload, '$.outputs') i WHERE j.kind = 'craft';
+                UPDATE jobs SET subject = json_extract(payload, CASE format WHEN 1 THEN '$.expireOrder._0' ELSE '$.expireOrder.order' END)
+                WHERE kind = 'expireOrder';
+                UPDATE jobs SET subject = json_extract(payload, '$.advanceProposal.proposal') WHERE kind = 'advanceProposal';
+                UPDATE jobs SET subject = json_extract(payload, '$.line.line') WHERE kind = 'line';
+                UPDATE jobs SET account = json_extract(payload, '$.payroll.org') WHERE kind = 'payroll';
+                ALTER TABLE jobs DROP COLUMN payload;
+                """)
+        }
         // Each distinct set of consulted rule versions is stored once (issue #16): an entry names its set
         // by id instead of repeating some 150 bytes of text. Older rows keep their text; the view gives
         // every entry's text either way, and the hash chain covers the text, as before.

@@ -45,9 +45,16 @@ public enum Invariants {
             found.append(
                 "\(supply.asset): circulating \(supply.circulating) != issued \(supply.issued) - burned \(supply.burned)")
         }
-        // A craft's inputs sit where its job's format puts them; a database from before the `format`
-        // column (verified as it is, unmigrated) holds format 1 only.
+        // A craft's inputs sit in `job_items`, or, in a database from before "v16 job columns" (verified
+        // as it is, unmigrated), where its payload's format puts them; before the `format` column, format 1.
         let format = try db.columns(in: "jobs").contains { $0.name == "format" } ? "j.format" : "1"
+        let inputs = try db.tableExists("job_items") ? """
+            SELECT (SELECT id FROM assets WHERE code = i.asset), i.amount
+            FROM jobs j JOIN job_items i ON i.job_id = j.id AND i.output = 0
+            """ : """
+            SELECT (SELECT id FROM assets WHERE code = json_extract(i.value, '$.asset')), json_extract(i.value, '$.amount')
+            FROM jobs j, json_each(j.payload, CASE \(format) WHEN 1 THEN '$.craft._0.inputs' ELSE '$.craft.inputs' END) i
+            """
         // Proposals still open hold their deposits there, on databases that have proposals.
         let deposits = try db.tableExists("proposals") ? """
             UNION ALL SELECT (SELECT id FROM assets WHERE code = 'TIX'), deposit FROM proposals
@@ -59,10 +66,7 @@ public enum Invariants {
                        CASE side WHEN 'buy' THEN remaining * price ELSE remaining END AS amount
                 FROM orders WHERE state = 'open'
                 UNION ALL SELECT asset_id, count FROM factory_components
-                UNION ALL SELECT (SELECT id FROM assets WHERE code = json_extract(i.value, '$.asset')),
-                                 json_extract(i.value, '$.amount')
-                FROM jobs j, json_each(j.payload, CASE \(format) WHEN 1 THEN '$.craft._0.inputs' ELSE '$.craft.inputs' END) i
-                WHERE j.state = 'pending' AND j.kind = 'craft'
+                UNION ALL \(inputs) WHERE j.state = 'pending' AND j.kind = 'craft'
                 \(deposits)),
             needed AS (SELECT asset_id, SUM(amount) AS amount FROM owed GROUP BY asset_id),
             held AS (SELECT b.asset_id, b.amount FROM balances b JOIN accounts e ON e.id = b.account_id

@@ -8,14 +8,29 @@ import GRDB
 enum StateHash {
     static func compute(in db: Database, tablesOf reference: Database? = nil) throws -> [UInt8] {
         var hasher = SHA256()
+        func update(_ field: DatabaseValue) {
+            let field = field.description
+            hasher.update(data: Array("\(field.utf8.count):\(field)".utf8))
+        }
         func hash(_ sql: String, _ columns: Int) throws {
             hasher.update(data: Array(sql.utf8))
             let rows = try Row.fetchCursor(db, sql: sql)
             while let row = try rows.next() {
-                for column in 0..<columns {
-                    let field = (row[column] as DatabaseValue).description
-                    hasher.update(data: Array("\(field.utf8.count):\(field)".utf8))
-                }
+                for column in 0..<columns { update(row[column]) }
+            }
+        }
+        // The job queue as it was hashed while jobs held payloads: a database from before "v16 job
+        // columns" (verified as it was stored) and its replay, which has the columns, hash alike.
+        func hashJobs() throws {
+            let legacy = "SELECT id, kind, payload, due_at, state, attempts, finished_seq FROM jobs ORDER BY id"
+            guard try !db.columns(in: "jobs").contains(where: { $0.name == "payload" }) else { return try hash(legacy, 7) }
+            hasher.update(data: Array(legacy.utf8))
+            let queue = JobQueue(reading: db)
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, kind, due_at, state, attempts, finished_seq FROM jobs ORDER BY id")
+            while let row = try rows.next() {
+                guard let (queued, format) = try queue.job(row[0]) else { continue }
+                let fields: [DatabaseValue] = [row[0], row[1], try queued.job.payload(format).databaseValue, row[2], row[3], row[4], row[5]]
+                fields.forEach(update)
             }
         }
         for (sql, columns) in [
@@ -25,7 +40,11 @@ enum StateHash {
             ("SELECT id, account_id, asset_id, side, price, quantity, remaining, expires_at, state FROM orders ORDER BY id", 9),
             ("SELECT id, seq, buy_order, sell_order, quantity, price, fee FROM fills ORDER BY id", 7),
             ("SELECT account_id, kind, last_at, streak FROM reward_claims ORDER BY account_id, kind", 4),
-            ("SELECT id, kind, payload, due_at, state, attempts, finished_seq FROM jobs ORDER BY id", 7),
+        ] {
+            try hash(sql, columns)
+        }
+        try hashJobs()
+        for (sql, columns) in [
             ("SELECT id, owner_id, name FROM factories ORDER BY id", 3),
             ("SELECT factory_id, asset_id, count FROM factory_components ORDER BY factory_id, asset_id", 3),
             ("SELECT id, asset_id, account_id, created_seq FROM pools ORDER BY id", 4),

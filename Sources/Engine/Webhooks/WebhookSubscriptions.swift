@@ -10,8 +10,9 @@ final class WebhookSubscriptions {
     private var dataVersion: Int64?
     /// Webhook commands applied so far: a savepoint that undoes one must forget what was loaded since.
     private(set) var mark = 0
-    /// Numbers the deliveries of one journal entry: their ids are `whd_<seq>_<n>`.
-    private var numbering: (seq: Int64, count: Int) = (0, 0)
+    /// Numbers the deliveries of one journal entry: their ids are `whd_<seq>_<n>`. Rewound when work
+    /// rolled back is done over (`runDueJobs`).
+    var numbering: (seq: Int64, count: Int) = (0, 0)
 
     /// The endpoints of `org` subscribed to `event`. O(1) once loaded, and free while no org has webhooks.
     func endpoints(of org: String, for event: WebhookEvent, _ db: HotConnection) throws -> [Int64] {
