@@ -56,9 +56,7 @@ struct Committer {
             var head = try Journal.head(in: db)
             let results = try batch.map { try apply($0, head: &head, savepoint: savepoints || $0.preview, in: db) }
             try db.run("COMMIT")
-            ledger.names.committed()
-            ledger.citizens.committed()
-            ledger.balances.committed()
+            ledger.committed()
             return results
         } catch {
             try? db.db.execute(sql: "ROLLBACK")

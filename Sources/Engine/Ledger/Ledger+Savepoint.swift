@@ -53,6 +53,13 @@ extension Ledger {
         rules.stored.removeAll()
     }
 
+    /// The transaction committed: what the caches learned in it stands.
+    func committed() {
+        names.committed()
+        citizens.committed()
+        balances.committed()
+    }
+
     /// The writes of a transaction that will not commit: every cache forgets what it learned.
     func forgetUncommitted() {
         names.forgetAll()
