@@ -55,4 +55,26 @@ struct GroupCommitTests {
         #expect(try tix(first, "bob") == 2_000)
         try expectSound(first)
     }
+
+    @Test("a transfer's balances, kept in memory, are written before a command of the same batch reads them in SQL")
+    func deferredBalancesFlushed() async throws {
+        let engine = try Engine(path: scratchPath(), rules: shippedRules)
+        defer { engine.close() }
+        try await seed(engine, players: ["alice", "bob"], tickets: 1000)
+        try await engine.submit(Submission(actor: "alice", key: "found", command: .org(.create(kind: .company, name: "acme", founder: "alice"))))
+        let before = try tix(engine, "alice")
+
+        let results = await engine.submit([
+            Self.pay("fund", "alice", "acme", 5_000),
+            Self.pay("tip", "bob", "acme", 700),
+            // Dissolution lists the treasury's balances in SQL: it must find both payments there.
+            Submission(actor: "alice", key: "dissolve", command: .org(.dissolve(org: "acme"))),
+        ])
+        let fees = try results[0].get().postings.filter { $0.from == "alice" && $0.to != "acme" }.map(\.amount).reduce(0, +)
+        let returned = try results[2].get().postings.filter { $0.from == "acme" && $0.to == "alice" }.map(\.amount).reduce(0, +)
+        #expect(returned == 5_700)
+        #expect(try tix(engine, "alice") == before - fees + 700)
+        #expect(try engine.reader.balances(of: "acme").allSatisfy { $0.amount == 0 })
+        try expectSound(engine)
+    }
 }

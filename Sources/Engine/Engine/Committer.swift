@@ -54,7 +54,11 @@ struct Committer {
             ledger.balances.refresh(dataVersion: dataVersion)
             // Re-read the head each time: an admin command in another process may have appended.
             var head = try Journal.head(in: db)
-            let results = try batch.map { try apply($0, head: &head, savepoint: savepoints || $0.preview, in: db) }
+            let results = try batch.map { prepared in
+                try ledger.prepareBalances(for: prepared.submission.command, db)
+                return try apply(prepared, head: &head, savepoint: savepoints || prepared.preview, in: db)
+            }
+            try ledger.balances.flush(db)
             try db.run("COMMIT")
             ledger.committed()
             return results

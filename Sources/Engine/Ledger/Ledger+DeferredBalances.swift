@@ -1,0 +1,20 @@
+extension Ledger {
+    /// Whether `command` reads balances only through ``BalanceCache``, so its balance writes may wait for
+    /// the end of the batch: a player's balance moved by a hundred transfers in one batch is then written
+    /// once. Every other command (pools, orders, crafts, orgs, jobs) has SQL that reads `balances` in the
+    /// same transaction and runs write-through, after the deferred balances are flushed.
+    static func defersBalanceWrites(_ command: Command) -> Bool {
+        switch command {
+        case .transfer, .mint, .post, .claimReward: true
+        default: false
+        }
+    }
+
+    /// Puts the balance cache in the mode `command` may run in, before its savepoint (or optimistic mark)
+    /// is taken: so a rollback of the command never takes back a flush of earlier commands' balances.
+    func prepareBalances(for command: Command, _ db: HotConnection) throws {
+        let deferring = Self.defersBalanceWrites(command)
+        if !deferring { try balances.flush(db) }
+        balances.deferring = deferring
+    }
+}
