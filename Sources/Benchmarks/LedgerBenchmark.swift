@@ -21,10 +21,14 @@ public struct LedgerBenchmark: Sendable {
         /// Bytes sent to storage per batched transfer, the final checkpoint at close included (nil where
         /// the kernel does not count them).
         public var bytesPerTransfer: Double?
+        /// CPU time of the writer thread per batched transfer, in microseconds (nil without `/proc`).
+        public var writerMicrosPerTransfer: Double?
     }
 
     public var transfers = 100_000
-    public var submitters = 4
+    /// As many as the Redis peer's clients. Each waits for its batch's answer before sending the next,
+    /// so with fewer than two batch limits' worth in flight the writer would idle during every flush.
+    public var submitters = 8
     public var batchSize = 1000
     public var inFlight = 256
     public var latencySamples = 2000
@@ -43,7 +47,7 @@ public struct LedgerBenchmark: Sendable {
 
     public func run() async throws -> Figures {
         var raw: [Double] = []
-        var batched: [(rate: Double, bytes: Double?)] = []
+        var batched: [(rate: Double, bytes: Double?, writer: Double?)] = []
         var concurrent: [Double] = []
         for _ in 0..<rounds {
             raw.append(try rawCeiling())
@@ -53,18 +57,23 @@ public struct LedgerBenchmark: Sendable {
         let (p50, p99) = try await latency()
         return Figures(
             batchedPerSecond: batched.map(\.rate).median, concurrentPerSecond: concurrent.median, rawPerSecond: raw.median,
-            latencyP50Micros: p50, latencyP99Micros: p99, bytesPerTransfer: batched.compactMap(\.bytes).nonEmptyMedian)
+            latencyP50Micros: p50, latencyP99Micros: p99, bytesPerTransfer: batched.compactMap(\.bytes).nonEmptyMedian,
+            writerMicrosPerTransfer: batched.compactMap(\.writer).nonEmptyMedian)
     }
 
 
-    /// The rate, and the bytes written per transfer from the first submission to the engine's close.
-    private func batchedRate() async throws -> (rate: Double, bytes: Double?) {
+    /// The rate, the bytes written per transfer from the first submission to the engine's close, and the
+    /// writer thread's CPU microseconds per transfer.
+    private func batchedRate() async throws -> (rate: Double, bytes: Double?, writer: Double?) {
         let engine = try await freshEngine()
         let before = StorageWrites.total()
+        let cpuBefore = ThreadCPU.seconds(named: Engine.writerThreadName)
         let rate = try await BatchedLoad(submitters: submitters, batchSize: batchSize).rate(transferSubmissions(), on: engine)
+        let cpuAfter = ThreadCPU.seconds(named: Engine.writerThreadName)
         engine.close()
-        guard let before, let after = StorageWrites.total() else { return (rate, nil) }
-        return (rate, Double(after - before) / Double(transfers))
+        let writer = cpuBefore.flatMap { b in cpuAfter.map { ($0 - b) * 1e6 / Double(transfers) } }
+        guard let before, let after = StorageWrites.total() else { return (rate, nil, writer) }
+        return (rate, Double(after - before) / Double(transfers), writer)
     }
 
     private func concurrentRate() async throws -> Double {

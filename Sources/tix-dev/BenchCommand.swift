@@ -12,7 +12,7 @@ struct LedgerBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ledger", abstract: "Durable transfers/s through the engine against raw SQLite.")
     @Option(help: "Transfers per measurement.") var transfers = 100_000
-    @Option(help: "Concurrent batch submitters.") var submitters = 4
+    @Option(help: "Concurrent batch submitters.") var submitters = 8
     @Option(help: "Commands per submitted batch.") var batch = 1000
     @OptionGroup var rules: BenchRules
     @OptionGroup var scratch: ScratchOptions
@@ -31,6 +31,9 @@ struct LedgerBench: AsyncParsableCommand {
             print("engine, \(bench.inFlight) one-at-a-time submitters: \(rate(f.concurrentPerSecond)) transfers/s"
                 + " (ratio \(ratio(f.concurrentPerSecond, f.rawPerSecond)))")
             if let bytes = f.bytesPerTransfer { print("bytes written per transfer (WAL and checkpoints): \(rate(bytes))") }
+            if let writer = f.writerMicrosPerTransfer {
+                print("writer thread CPU per transfer: \(String(format: "%.1f", writer)) µs")
+            }
             print("single submitter latency (durable): p50 \(rate(f.latencyP50Micros)) µs, p99 \(rate(f.latencyP99Micros)) µs")
             print("ledger: \(rate(f.batchedPerSecond)) transfers/s, raw sqlite: \(rate(f.rawPerSecond))/s, ratio "
                 + ratio(f.batchedPerSecond, f.rawPerSecond))

@@ -16,6 +16,9 @@ public final class Engine: Sendable {
     /// 4,000 instead of 1,000 writes 1.9 KB per transfer instead of 2.6 KB, and runs 25–35 % faster).
     static let batchLimit = 4000
 
+    /// The writer thread's name, as tools see it (`top -H`, `/proc/PID/task/*/comm`).
+    public static let writerThreadName = "tix.writer"
+
     public let path: String
     public let reader: LedgerReader
     /// The directory of recipes it crafts from, if any: front ends list them from the same files
@@ -52,13 +55,14 @@ public final class Engine: Sendable {
         let (done, started) = (writerDone, DispatchSemaphore(value: 0))
         let startFailure = Mutex<(any Error)?>(nil)
         let thread = Thread {
+            // Named from inside: Foundation passes the name to the kernel only for the current thread.
+            Thread.current.name = Self.writerThreadName
             writer.run { failure in
                 startFailure.withLock { $0 = failure }
                 started.signal()
             }
             done.signal()
         }
-        thread.name = "tix.writer"
         thread.start()
         started.wait()
         if let failure = startFailure.withLock({ $0 }) { throw failure }
