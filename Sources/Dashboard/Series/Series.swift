@@ -29,11 +29,12 @@ public enum ChartKind: Sendable, Hashable {
 }
 
 /// What a series is computed from: the reader (for the tables of the moment), the incremental
-/// per-day totals, and the days the visitor asked to see.
+/// per-day totals and activity windows, and the days the visitor asked to see.
 public struct SeriesContext: Sendable {
     public let reader: LedgerReader
     /// Every day's totals since the first entry.
     public let days: [Int64: DayBook.Day]
+    public let activity: ActivityWindows
     /// The days shown, oldest first, every day present even when nothing happened on it.
     public let range: ClosedRange<Int64>
 }
