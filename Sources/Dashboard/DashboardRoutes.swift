@@ -11,6 +11,7 @@ import Web
 public struct DashboardRoutes: RouteGroup {
     let reader: LedgerReader
     let book: DayBook
+    let balances = PlayerBalances()
     let registry: SeriesRegistry
     let library: MustacheLibrary
     /// Today's day number; the test ledgers' clocks decide it there.
@@ -78,7 +79,7 @@ public struct DashboardRoutes: RouteGroup {
 
     func context(_ range: TimeRange) throws -> SeriesContext {
         let book = try book.read()
-        return SeriesContext(reader: reader, book: book, range: range.span(in: book.days, today: today()))
+        return SeriesContext(reader: reader, book: book, balances: balances, range: range.span(in: book.days, today: today()))
     }
 
     func render(_ page: DashboardPage, range: TimeRange) throws -> String {

@@ -124,6 +124,12 @@ struct DashboardHTTPTests {
             #expect(lorenz.last == ["1.000000", "1.000000"])
             let cohorts = try await Self.series(base, "cohorts")
             #expect(cohorts == [["cohort", "players", "total", "average"], ["2024-10", "3", "150300", "50100"]])
+
+            // The balances are read again after a commit, not kept from the last visit.
+            try await admin(engine, .openAccount(name: "dave", kind: .player))
+            try await admin(engine, .transfer(from: "alice", to: "dave", asset: "TIX", amount: 89_300))
+            let after = Self.row(try await Self.series(base, "distribution"), 1)
+            #expect(after["players"] == "4" && after["median"] == "6000" && after["top_1_percent_share"] == Table.decimal(89300.0 / 150_300))
         }
     }
 

@@ -4,9 +4,6 @@ extension SeriesContext {
     /// A context outside the dashboard's routes: the simulator computes the same series over the days
     /// it simulated.
     public init(reader: LedgerReader, book: DayBook.Snapshot, range: ClosedRange<Int64>) {
-        self.reader = reader
-        days = book.days
-        activity = book.activity
-        self.range = range
+        self.init(reader: reader, book: book, balances: PlayerBalances(), range: range)
     }
 }
