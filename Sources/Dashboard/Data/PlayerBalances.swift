@@ -2,9 +2,10 @@ import Engine
 import GRDB
 import Synchronization
 
-/// The players' ticket balances now, every player, those at zero included: read once per journal
-/// entry, so the distribution page's three panels, and every visitor until the next commit, share one
-/// read of all accounts. Every change of a balance or of the players is a journal entry.
+/// The players' ticket balances now, every player, those at zero included, with when each joined:
+/// read once per journal entry, so the distribution page's three panels, the new players of the
+/// activity panel, and every visitor until the next commit share one read of all accounts. Every
+/// change of a balance or of the players is a journal entry.
 final class PlayerBalances: Sendable {
     typealias Player = (created: Int64, balance: Int64)
 

@@ -1,5 +1,3 @@
-import GRDB
-
 /// Daily, weekly and monthly active players, new players, churn, volume and velocity.
 struct ActivitySeries: Series {
     let name = "activity"
@@ -10,10 +8,8 @@ struct ActivitySeries: Series {
     func isTickets(_ column: String) -> Bool { column == "volume" }
 
     func table(in context: SeriesContext) throws -> Table {
-        let joined = try context.reader.aggregate { db in
-            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
-                SELECT created_at / ? AS day, COUNT(*) AS count FROM accounts WHERE kind = 'player' GROUP BY day
-                """, arguments: [DayBook.dayMilliseconds]).map { ($0["day"] as Int64, $0["count"] as Int64) })
+        let joined = try context.balances.read(context.reader).reduce(into: [Int64: Int64]()) {
+            $0[$1.created / DayBook.dayMilliseconds, default: 0] += 1
         }
         var circulating = context.circulatingBefore
         return context.daily(["dau", "wau", "mau", "new_players", "churned", "volume", "velocity"]) { number, day in

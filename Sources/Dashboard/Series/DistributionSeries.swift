@@ -42,11 +42,17 @@ struct CohortSeries: Series {
     func isTickets(_ column: String) -> Bool { column == "total" || column == "average" }
 
     func table(in context: SeriesContext) throws -> Table {
-        var cohorts: [String: (players: Int64, total: Int64)] = [:]
+        // By day first: a date's text per day players joined, not per player.
+        var days: [Int64: (players: Int64, total: Int64)] = [:]
         for player in try context.balances.read(context.reader) {
-            let month = String(SeriesContext.date(player.created / DayBook.dayMilliseconds).prefix(7))
-            cohorts[month, default: (0, 0)].players += 1
-            cohorts[month, default: (0, 0)].total += max(player.balance, 0)
+            days[player.created / DayBook.dayMilliseconds, default: (0, 0)].players += 1
+            days[player.created / DayBook.dayMilliseconds, default: (0, 0)].total += max(player.balance, 0)
+        }
+        var cohorts: [String: (players: Int64, total: Int64)] = [:]
+        for (day, joined) in days {
+            let month = String(SeriesContext.date(day).prefix(7))
+            cohorts[month, default: (0, 0)].players += joined.players
+            cohorts[month, default: (0, 0)].total += joined.total
         }
         return Table(columns: ["cohort", "players", "total", "average"], rows: cohorts.sorted { $0.key < $1.key }.map {
             [.text($0.key), .int($0.value.players), .int($0.value.total), .int($0.value.total / $0.value.players)]
