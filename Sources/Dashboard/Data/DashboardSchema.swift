@@ -10,7 +10,9 @@ import GRDB
 enum DashboardSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("dashboard v1 day book") { db in
+        // New tables without foreign keys: checked as they are made, not by GRDB's deferred check of
+        // every foreign key in the file afterwards (seconds on millions of postings, the writer waiting).
+        migrator.registerMigration("dashboard v1 day book", foreignKeyChecks: .immediate) { db in
             try db.execute(sql: """
                 CREATE TABLE dashboard_cursor (
                     id INTEGER PRIMARY KEY CHECK (id = 1),
