@@ -27,12 +27,18 @@ struct DayBookStoreTests {
         return (engine, clock)
     }
 
-    /// Each payer pays the next player twice on each of `days` (day 0 is today on the clock).
+    /// Each payer pays the next player twice on each of `days` (day 0 is today on the clock), and the
+    /// first payer of a day burns 1 and pays the treasury 2: fees by source and destination.
     static func trade(_ engine: Engine, _ clock: ManualClock, days: Range<Int64>) async throws {
         for day in days {
             for payer in payers(on: day) {
                 let next = players[(players.firstIndex(of: payer)! + 1) % players.count]
                 for amount: Int64 in [10, 20] { try await admin(engine, .transfer(from: payer, to: next, asset: "TIX", amount: amount)) }
+            }
+            if let payer = payers(on: day).first {
+                try await admin(engine, .post(legs: [
+                    Posting(from: payer, to: "sink", asset: "TIX", amount: 1), Posting(from: payer, to: "treasury", asset: "TIX", amount: 2),
+                ]))
             }
             clock.advance(by: DayBook.dayMilliseconds)
         }

@@ -132,9 +132,12 @@ public final class DayBook: Sendable {
         }
     }
 
+    /// Saves what changed since the last save, if there is a store, and starts noting afresh. Postings
+    /// that changed nothing leave the saved cursor behind: a restart reads them again, to no effect.
     private func save(_ state: inout State) throws {
-        guard let store, !state.changedDays.isEmpty || !state.changedPlayers.isEmpty || !state.closedWindows.isEmpty else { return }
-        try store.save(state)
+        if let store, !state.changedDays.isEmpty || !state.changedPlayers.isEmpty || !state.closedWindows.isEmpty {
+            try store.save(state)
+        }
         state.changedDays = []
         state.changedPlayers = []
         state.closedWindows = []
