@@ -11,17 +11,19 @@ import Web
 public struct DashboardRoutes: RouteGroup {
     let reader: LedgerReader
     let book: DayBook
+    let balances = PlayerBalances()
     let registry: SeriesRegistry
     let library: MustacheLibrary
     /// Today's day number; the test ledgers' clocks decide it there.
     let today: @Sendable () -> Int64
 
+    /// With a store, what the day book has read survives a restart (``DayBookStore``).
     public init(
-        reader: LedgerReader, registry: SeriesRegistry = .standard,
+        reader: LedgerReader, store: DayBookStore? = nil, registry: SeriesRegistry = .standard,
         today: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) / DayBook.dayMilliseconds }
     ) throws {
         self.reader = reader
-        book = DayBook(reader: reader)
+        book = DayBook(reader: reader, store: store)
         self.registry = registry
         library = try Templates.library()
         self.today = today
@@ -69,15 +71,15 @@ public struct DashboardRoutes: RouteGroup {
     }
 
     /// Reads the per-day totals up to the last commit in the background, so the first visitor after a
-    /// start does not wait for the whole ledger to be read (seconds on millions of entries).
+    /// start does not wait for the entries committed since the last save to be read.
     public func warmUp() {
         let book = book
-        DispatchQueue.global().async { _ = try? book.days() }
+        DispatchQueue.global().async { _ = try? book.read() }
     }
 
     func context(_ range: TimeRange) throws -> SeriesContext {
-        let days = try book.days()
-        return SeriesContext(reader: reader, days: days, range: range.span(in: days, today: today()))
+        let book = try book.read()
+        return SeriesContext(reader: reader, book: book, balances: balances, range: range.span(in: book.days, today: today()))
     }
 
     func render(_ page: DashboardPage, range: TimeRange) throws -> String {

@@ -111,7 +111,7 @@ public struct Simulation: Sendable {
 
     /// The players' Gini and median at the end of a day, with the dashboard's own distribution series.
     private func dayDistribution(_ day: Int, _ engine: Engine) throws -> [Table.Cell] {
-        let context = SeriesContext(reader: engine.reader, book: [:], range: 0...0)
+        let context = SeriesContext(reader: engine.reader, book: .empty, range: 0...0)
         let table = try SeriesRegistry.standard.series(named: "distribution")!.table(in: context)
         let row = table.rows[0]
         func cell(_ column: String) -> Table.Cell { row[table.columns.firstIndex(of: column)!] }

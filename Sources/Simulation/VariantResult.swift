@@ -33,7 +33,7 @@ public struct VariantResult: Sendable {
         self.seconds = seconds
         let head = try engine.reader.headSeq()
         headHash = try engine.reader.journal(from: head, limit: 1).first?.hashHex ?? ""
-        let book = try DayBook(reader: engine.reader).days()
+        let book = try DayBook(reader: engine.reader).read()
         let context = SeriesContext(reader: engine.reader, book: book, range: firstDay...(firstDay + Int64(max(days, 1)) - 1))
         var tables: [(series: any Series, table: Table)] = []
         for seriesName in Self.seriesNames {
@@ -45,10 +45,10 @@ public struct VariantResult: Sendable {
         self.tables = tables
         let ticket = try engine.reader.supply().first { $0.asset == Asset.ticket.code }
         circulating = ticket?.circulating ?? 0
-        issued = book.values.reduce(0) { $0 + $1.issued }
-        burned = book.values.reduce(0) { $0 + $1.burned }
-        marketTickets = book.values.reduce(0) { $0 + $1.fills.values.reduce(0) { $0 + $1.tickets } }
-        crafts = book.values.reduce(0) { $0 + $1.crafts.values.reduce(0, +) }
+        issued = book.days.values.reduce(0) { $0 + $1.issued }
+        burned = book.days.values.reduce(0) { $0 + $1.burned }
+        marketTickets = book.days.values.reduce(0) { $0 + $1.fills.values.reduce(0) { $0 + $1.tickets } }
+        crafts = book.days.values.reduce(0) { $0 + $1.crafts.values.reduce(0, +) }
         finalGini = distribution.last.flatMap { $0[1].number } ?? 0
         finalMedian = distribution.last.flatMap { $0[2].number.map { Int64($0) } } ?? 0
     }

@@ -36,19 +36,28 @@ struct MetricMathTests {
         #expect(Velocity.of(volume: 50, averageCirculating: 0) == 0)
     }
 
-    @Test("WAU, MAU and churn from each player's last active day")
-    func lastActivity() {
-        var activity = LastActivity()
-        activity.record([1, 2], on: 0)
-        activity.record([2], on: 10)
-        #expect(activity.players(lastActiveIn: -19...10) == 2, "MAU on day 10")
-        #expect(activity.players(lastActiveIn: 4...10) == 1, "WAU on day 10")
-        activity.record([3], on: 40)
-        #expect(activity.players(lastActiveIn: 11...40) == 1, "MAU on day 40: only 3")
-        #expect(activity.players(lastActiveIn: -19...10) == 2, "churned by day 40: 1 and 2, active before, not since")
-        activity.record([1], on: 41)
-        #expect(activity.players(lastActiveIn: -18...11) == 1, "1 came back: only 2 churned")
-        #expect(activity.players(lastActiveIn: 12...41) == 2)
+    @Test("WAU, MAU and churn from each player's last active day; a day's figures stay once a later day has activity")
+    func activityWindows() {
+        var windows = ActivityWindows.empty
+        var last: [Int64: Int64] = [:]
+        func record(_ players: [Int64], on day: Int64) {
+            for player in players {
+                _ = windows.move(from: last[player], to: day)
+                last[player] = day
+            }
+        }
+        record([1, 2], on: 0)
+        record([2], on: 10)
+        #expect(windows.window(on: 10) == .init(weekly: 1, monthly: 2, churned: 0))
+        record([3], on: 40)
+        #expect(windows.window(on: 40) == .init(weekly: 1, monthly: 1, churned: 2), "1 and 2 active before, not since")
+        #expect(windows.window(on: 10) == .init(weekly: 1, monthly: 2, churned: 0), "day 10 as it was")
+        #expect(windows.window(on: 25) == .init(weekly: 0, monthly: 2, churned: 0), "a quiet day between")
+        record([1], on: 41)
+        #expect(windows.window(on: 41) == .init(weekly: 2, monthly: 2, churned: 1), "1 came back: only 2 churned")
+        #expect(windows.window(on: 40).churned == 2)
+        #expect(windows.window(on: 99) == .init(weekly: 0, monthly: 0, churned: 2), "3 and 1, nobody since")
+        #expect(windows.window(on: -1) == .init(), "before any activity")
     }
 
     @Test("Laspeyres index: the base basket at today's prices over its cost at base prices")

@@ -5,18 +5,19 @@ import Synchronization
 /// The per-day aggregates behind the expensive series, kept incrementally: each refresh reads only
 /// the postings, pool changes, fills and finished crafts committed since the last one (by id, a range
 /// of the primary key), so a page costs the same on a ledger of millions of entries. Days are UTC
-/// days of journal time, as `reward_days` counts them.
+/// days of journal time, as `reward_days` counts them. With a ``DayBookStore`` what has been read is
+/// saved with the ids it reaches, so a restart reads only the entries committed since.
 public final class DayBook: Sendable {
     /// A day's totals; every amount is in minor units of its asset.
-    public struct Day: Sendable, Hashable {
+    public struct Day: Sendable, Hashable, Codable {
         /// Tickets that left `mint`, by source (`claimReward:daily`, `mint`, `createPool`...).
         public var faucets: [String: Int64] = [:]
         /// Tickets that reached `sink` or `treasury`, by the command that charged them and where they went.
         public var fees: [FeeKey: Int64] = [:]
         /// Tickets moved between holders (no mint, sink, treasury or escrow on either side).
         public var volume: Int64 = 0
-        /// Players who sent something or claimed a reward.
-        public var active: Set<Int64> = []
+        /// How many players sent something or claimed a reward.
+        public var active: Int64 = 0
         /// Items issued (crafted, minted) and burned (consumed, destroyed), by item code.
         public var produced: [String: Int64] = [:]
         public var destroyed: [String: Int64] = [:]
@@ -31,71 +32,141 @@ public final class DayBook: Sendable {
         public var burned: Int64 { fees.filter { $0.key.destination == .burned }.values.reduce(0, +) }
     }
 
-    public struct FeeKey: Sendable, Hashable {
-        public enum Destination: String, Sendable { case burned, treasury }
+    public struct FeeKey: Sendable, Hashable, Codable {
+        public enum Destination: String, Sendable, Codable { case burned, treasury }
         public var source: String
         public var destination: Destination
     }
 
-    public struct PoolDay: Sendable, Hashable {
+    public struct PoolDay: Sendable, Hashable, Codable {
         public var reserveItems: Int64
         public var reserveTickets: Int64
         public var volumeTickets: Int64
     }
 
-    public struct FillDay: Sendable, Hashable {
+    public struct FillDay: Sendable, Hashable, Codable {
         public var quantity: Int64 = 0
         public var tickets: Int64 = 0
         public var fees: Int64 = 0
         public var count: Int64 = 0
     }
 
-    private struct State: Sendable {
-        var days: [Int64: Day] = [:]
-        var lastPosting: Int64 = 0
-        var lastPoolChange: Int64 = 0
-        var lastFill: Int64 = 0
-        var lastCraftSeq: Int64 = 0
+    /// What the series read: every day's totals by day number, and the active-player windows.
+    public struct Snapshot: Sendable, Hashable {
+        public var days: [Int64: Day] = [:]
+        public var activity = ActivityWindows.empty
+        public static let empty = Snapshot()
     }
 
-    private let state = Mutex(State())
-    private let reader: LedgerReader
+    /// The last id read of each source.
+    struct Cursor: Sendable, Hashable {
+        var posting: Int64 = 0
+        var poolChange: Int64 = 0
+        var fill: Int64 = 0
+        var craftSeq: Int64 = 0
+    }
 
-    public init(reader: LedgerReader) {
+    /// Everything read so far; what a store saves and loads.
+    struct State: Sendable {
+        var snapshot = Snapshot()
+        /// Each player's last active day (account id to day number).
+        var lastActive: [Int64: Int64] = [:]
+        var cursor = Cursor()
+        /// What changed since the last save: the days, the players' last active days and the closed windows.
+        var changedDays: Set<Int64> = []
+        var changedPlayers: Set<Int64> = []
+        var closedWindows: [(day: Int64, window: ActivityWindows.Window)] = []
+
+        /// A day's totals, noted as changed.
+        mutating func update(_ day: Int64, _ change: (inout Day) -> Void) {
+            change(&snapshot.days[day, default: Day()])
+            changedDays.insert(day)
+        }
+
+        /// A player active on a day: counted once per day, and moved in the windows.
+        mutating func active(_ player: Int64, on day: Int64) {
+            let before = lastActive[player]
+            // Already counted on this day (journal time never goes backwards).
+            if let before, before >= day { return }
+            closedWindows += snapshot.activity.move(from: before, to: day)
+            lastActive[player] = day
+            changedPlayers.insert(player)
+            update(day) { $0.active += 1 }
+        }
+    }
+
+    private struct Guarded: Sendable {
+        var state = State()
+        var loaded = false
+    }
+
+    private let guarded = Mutex(Guarded())
+    private let reader: LedgerReader
+    private let store: DayBookStore?
+    /// Postings read per step: each step is one read and one save, so neither its memory nor the
+    /// work lost to a stop mid-way grows with the ledger.
+    private let postingsPerStep: Int64
+
+    /// Without a store the book lives in memory only and a new one reads the whole ledger.
+    public init(reader: LedgerReader, store: DayBookStore? = nil, postingsPerStep: Int64 = 250_000) {
         self.reader = reader
+        self.store = store
+        self.postingsPerStep = postingsPerStep
     }
 
     public static let dayMilliseconds: Int64 = 86_400_000
 
-    /// Catches up with the last commit and returns every day's totals, by day number.
-    public func days() throws -> [Int64: Day] {
+    /// Catches up with the last commit and returns every day's totals and the activity windows.
+    public func read() throws -> Snapshot {
         // One refresh at a time: two pages at once would read the same range twice and count it twice.
-        try state.withLock { state in
-            try reader.aggregate { db in try Self.catchUp(&state, in: db) }
-            return state.days
+        try guarded.withLock { guarded in
+            if !guarded.loaded, let store {
+                guarded.state = try store.load()
+                guarded.loaded = true
+            }
+            while try reader.aggregate({ db in try Self.step(&guarded.state, postings: postingsPerStep, in: db) }) {
+                try save(&guarded.state)
+            }
+            try save(&guarded.state)
+            return guarded.state.snapshot
         }
     }
 
-    private static func catchUp(_ state: inout State, in db: Database) throws {
+    /// Saves what changed since the last save, if there is a store, and starts noting afresh. Postings
+    /// that changed nothing leave the saved cursor behind: a restart reads them again, to no effect.
+    private func save(_ state: inout State) throws {
+        if let store, !state.changedDays.isEmpty || !state.changedPlayers.isEmpty || !state.closedWindows.isEmpty {
+            try store.save(state)
+        }
+        state.changedDays = []
+        state.changedPlayers = []
+        state.closedWindows = []
+    }
+
+    /// Reads up to `count` postings and everything else committed since the last step. Returns whether
+    /// more postings remain.
+    private static func step(_ state: inout State, postings count: Int64, in db: Database) throws -> Bool {
         let ids = try Row.fetchOne(db, sql: """
             SELECT (SELECT id FROM accounts WHERE name = 'mint') AS mint, (SELECT id FROM accounts WHERE name = 'sink') AS sink,
                    (SELECT id FROM accounts WHERE name = 'treasury') AS treasury, (SELECT id FROM accounts WHERE name = 'escrow') AS escrow,
                    (SELECT id FROM assets WHERE code = ?) AS ticket, (SELECT COALESCE(MAX(id), 0) FROM postings) AS last
             """, arguments: [Asset.ticket.code])!
-        let last: Int64 = ids["last"]
-        if last > state.lastPosting {
-            try postings(after: state.lastPosting, through: last, ids: ids, into: &state.days, in: db)
-            try activity(after: state.lastPosting, through: last, mint: ids["mint"], into: &state.days, in: db)
-            state.lastPosting = last
+        let newest: Int64 = ids["last"]
+        let last = min(newest, state.cursor.posting + count)
+        if last > state.cursor.posting {
+            try postings(after: state.cursor.posting, through: last, ids: ids, into: &state, in: db)
+            try activity(after: state.cursor.posting, through: last, mint: ids["mint"], into: &state, in: db)
+            state.cursor.posting = last
         }
-        state.lastPoolChange = try pools(after: state.lastPoolChange, into: &state.days, in: db)
-        state.lastFill = try fills(after: state.lastFill, into: &state.days, in: db)
-        state.lastCraftSeq = try crafts(after: state.lastCraftSeq, into: &state.days, in: db)
+        state.cursor.poolChange = try pools(after: state.cursor.poolChange, into: &state, in: db)
+        state.cursor.fill = try fills(after: state.cursor.fill, into: &state, in: db)
+        state.cursor.craftSeq = try crafts(after: state.cursor.craftSeq, into: &state, in: db)
+        return last < newest
     }
 
     /// Faucets, fees, volume, and items made and destroyed, grouped in SQL by day, role and source.
     /// A command's kind is its JSON's first key (`{"transfer": ...}`), read without parsing the JSON.
-    private static func postings(after first: Int64, through last: Int64, ids: Row, into days: inout [Int64: Day], in db: Database) throws {
+    private static func postings(after first: Int64, through last: Int64, ids: Row, into state: inout State, in db: Database) throws {
         let rows = try Row.fetchAll(db, sql: """
             SELECT day, role, asset_id, code, CASE WHEN kind = 'claimReward'
                      THEN 'claimReward:' || (SELECT json_extract(command, '$.claimReward.kind') FROM journal WHERE seq = q.seq)
@@ -120,32 +191,33 @@ public final class DayBook: Sendable {
             let isTicket = (row["asset_id"] as Int64) == ticket
             let code: String = row["code"]
             switch (role, isTicket) {
-            case ("faucet", true): days[day, default: Day()].faucets[source, default: 0] += amount
-            case ("burned", true): days[day, default: Day()].fees[FeeKey(source: source, destination: .burned), default: 0] += amount
-            case ("treasury", true): days[day, default: Day()].fees[FeeKey(source: source, destination: .treasury), default: 0] += amount
-            case ("volume", true): days[day, default: Day()].volume += amount
-            case ("faucet", false): days[day, default: Day()].produced[code, default: 0] += amount
-            case ("burned", false): days[day, default: Day()].destroyed[code, default: 0] += amount
+            case ("faucet", true): state.update(day) { $0.faucets[source, default: 0] += amount }
+            case ("burned", true): state.update(day) { $0.fees[FeeKey(source: source, destination: .burned), default: 0] += amount }
+            case ("treasury", true): state.update(day) { $0.fees[FeeKey(source: source, destination: .treasury), default: 0] += amount }
+            case ("volume", true): state.update(day) { $0.volume += amount }
+            case ("faucet", false): state.update(day) { $0.produced[code, default: 0] += amount }
+            case ("burned", false): state.update(day) { $0.destroyed[code, default: 0] += amount }
             default: break
             }
         }
     }
 
-    /// Players who sent anything, or claimed a reward (paid by `mint`), on each day. Being paid by
-    /// someone else, or by an admin's mint, is not activity.
-    private static func activity(after first: Int64, through last: Int64, mint: Int64, into days: inout [Int64: Day], in db: Database) throws {
-        let rows = try Row.fetchAll(db, sql: """
+    /// Players who sent anything, or claimed a reward (paid by `mint`), on each day, day by day. Being
+    /// paid by someone else, or by an admin's mint, is not activity.
+    private static func activity(after first: Int64, through last: Int64, mint: Int64, into state: inout State, in db: Database) throws {
+        let rows = try Row.fetchCursor(db, sql: """
             SELECT DISTINCT j.at / :day AS day, a.id FROM postings p JOIN journal j ON j.seq = p.seq
             JOIN accounts a ON a.id = CASE WHEN p.debit_id = :mint THEN p.credit_id ELSE p.debit_id END
             WHERE p.id > :first AND p.id <= :last AND a.kind = 'player'
               AND (p.debit_id != :mint OR substr(j.command, 3, 12) = 'claimReward"')
+            ORDER BY day
             """, arguments: ["day": dayMilliseconds, "mint": mint, "first": first, "last": last])
-        for row in rows { days[row["day"], default: Day()].active.insert(row["id"]) }
+        while let row = try rows.next() { state.active(row[1], on: row[0]) }
     }
 
     /// Each pool's reserves after its last change of the day (SQLite takes the bare columns from the
     /// `MAX(id)` row), with the day's volume. Returns the last change read.
-    private static func pools(after first: Int64, into days: inout [Int64: Day], in db: Database) throws -> Int64 {
+    private static func pools(after first: Int64, into state: inout State, in db: Database) throws -> Int64 {
         let rows = try Row.fetchAll(db, sql: """
             SELECT s.code, h.at / :day AS day, MAX(h.id) AS last, h.reserve_items, h.reserve_tickets,
                    SUM(h.volume_tickets) AS volume
@@ -155,17 +227,18 @@ public final class DayBook: Sendable {
         var last = first
         for row in rows {
             let (code, day): (String, Int64) = (row["code"], row["day"])
-            let earlier = days[day]?.pools[code]
-            days[day, default: Day()].pools[code] = PoolDay(
-                reserveItems: row["reserve_items"], reserveTickets: row["reserve_tickets"],
-                volumeTickets: (earlier?.volumeTickets ?? 0) + (row["volume"] as Int64))
+            state.update(day) { totals in
+                totals.pools[code] = PoolDay(
+                    reserveItems: row["reserve_items"], reserveTickets: row["reserve_tickets"],
+                    volumeTickets: (totals.pools[code]?.volumeTickets ?? 0) + (row["volume"] as Int64))
+            }
             last = max(last, row["last"])
         }
         return last
     }
 
     /// The market's fills per day and item. Returns the last fill read.
-    private static func fills(after first: Int64, into days: inout [Int64: Day], in db: Database) throws -> Int64 {
+    private static func fills(after first: Int64, into state: inout State, in db: Database) throws -> Int64 {
         let rows = try Row.fetchAll(db, sql: """
             SELECT s.code, j.at / :day AS day, MAX(f.id) AS last, SUM(f.quantity) AS quantity,
                    SUM(f.quantity * f.price) AS tickets, SUM(f.fee) AS fees, COUNT(*) AS count
@@ -176,12 +249,14 @@ public final class DayBook: Sendable {
         var last = first
         for row in rows {
             let (code, day): (String, Int64) = (row["code"], row["day"])
-            var fill = days[day]?.fills[code] ?? FillDay()
-            fill.quantity += row["quantity"]
-            fill.tickets += row["tickets"]
-            fill.fees += row["fees"]
-            fill.count += row["count"]
-            days[day, default: Day()].fills[code] = fill
+            state.update(day) { totals in
+                var fill = totals.fills[code] ?? FillDay()
+                fill.quantity += row["quantity"]
+                fill.tickets += row["tickets"]
+                fill.fees += row["fees"]
+                fill.count += row["count"]
+                totals.fills[code] = fill
+            }
             last = max(last, row["last"])
         }
         return last
@@ -189,7 +264,7 @@ public final class DayBook: Sendable {
 
     /// Finished crafts per day and recipe, through the index front ends announce them by. Returns the
     /// last journal entry read.
-    private static func crafts(after first: Int64, into days: inout [Int64: Day], in db: Database) throws -> Int64 {
+    private static func crafts(after first: Int64, into state: inout State, in db: Database) throws -> Int64 {
         let rows = try Row.fetchAll(db, sql: """
             SELECT j.at / :day AS day, c.recipe, MAX(c.finished_seq) AS last,
                    COUNT(*) AS count
@@ -198,7 +273,7 @@ public final class DayBook: Sendable {
             """, arguments: ["day": dayMilliseconds, "first": first])
         var last = first
         for row in rows {
-            days[row["day"], default: Day()].crafts[row["recipe"] ?? "?", default: 0] += row["count"]
+            state.update(row["day"]) { $0.crafts[row["recipe"] ?? "?", default: 0] += row["count"] }
             last = max(last, row["last"])
         }
         return last

@@ -1,19 +1,4 @@
 import Engine
-import GRDB
-
-/// The players' ticket balances now: every player, those at zero included.
-enum PlayerBalances {
-    static func read(_ context: SeriesContext) throws -> [(created: Int64, balance: Int64)] {
-        try context.reader.aggregate { db in
-            try Row.fetchAll(db, sql: """
-                SELECT a.created_at, COALESCE(b.amount, 0) AS amount FROM accounts a
-                LEFT JOIN balances b ON b.account_id = a.id AND b.asset_id = (SELECT id FROM assets WHERE code = ?)
-                WHERE a.kind = 'player'
-                """, arguments: [Asset.ticket.code]
-            ).map { ($0["created_at"], $0["amount"]) }
-        }
-    }
-}
 
 /// Gini, top shares and median of the players' ticket balances now.
 struct DistributionSeries: Series {
@@ -24,7 +9,7 @@ struct DistributionSeries: Series {
     func isTickets(_ column: String) -> Bool { column == "total" || column == "median" }
 
     func table(in context: SeriesContext) throws -> Table {
-        let balances = try PlayerBalances.read(context).map(\.balance)
+        let balances = try context.balances.read(context.reader).map(\.balance)
         let wealth = WealthDistribution(balances)
         return Table(
             columns: ["players", "total", "gini", "top_1_percent_share", "top_10_percent_share", "median"],
@@ -43,7 +28,7 @@ struct LorenzSeries: Series {
     let chart = ChartKind.curve
 
     func table(in context: SeriesContext) throws -> Table {
-        let wealth = WealthDistribution(try PlayerBalances.read(context).map(\.balance))
+        let wealth = WealthDistribution(try context.balances.read(context.reader).map(\.balance))
         return Table(columns: ["population", "wealth"], rows: wealth.lorenz().map { [.ratio($0.population), .ratio($0.wealth)] })
     }
 }
@@ -57,11 +42,17 @@ struct CohortSeries: Series {
     func isTickets(_ column: String) -> Bool { column == "total" || column == "average" }
 
     func table(in context: SeriesContext) throws -> Table {
+        // By day first: a date's text per day players joined, not per player.
+        var days: [Int64: (players: Int64, total: Int64)] = [:]
+        for player in try context.balances.read(context.reader) {
+            days[player.created / DayBook.dayMilliseconds, default: (0, 0)].players += 1
+            days[player.created / DayBook.dayMilliseconds, default: (0, 0)].total += max(player.balance, 0)
+        }
         var cohorts: [String: (players: Int64, total: Int64)] = [:]
-        for player in try PlayerBalances.read(context) {
-            let month = String(SeriesContext.date(player.created / DayBook.dayMilliseconds).prefix(7))
-            cohorts[month, default: (0, 0)].players += 1
-            cohorts[month, default: (0, 0)].total += max(player.balance, 0)
+        for (day, joined) in days {
+            let month = String(SeriesContext.date(day).prefix(7))
+            cohorts[month, default: (0, 0)].players += joined.players
+            cohorts[month, default: (0, 0)].total += joined.total
         }
         return Table(columns: ["cohort", "players", "total", "average"], rows: cohorts.sorted { $0.key < $1.key }.map {
             [.text($0.key), .int($0.value.players), .int($0.value.total), .int($0.value.total / $0.value.players)]

@@ -29,16 +29,26 @@ public enum ChartKind: Sendable, Hashable {
 }
 
 /// What a series is computed from: the reader (for the tables of the moment), the incremental
-/// per-day totals, and the days the visitor asked to see.
+/// per-day totals and activity windows, and the days the visitor asked to see.
 public struct SeriesContext: Sendable {
     public let reader: LedgerReader
     /// Every day's totals since the first entry.
     public let days: [Int64: DayBook.Day]
+    public let activity: ActivityWindows
+    let balances: PlayerBalances
     /// The days shown, oldest first, every day present even when nothing happened on it.
     public let range: ClosedRange<Int64>
 }
 
 extension SeriesContext {
+    init(reader: LedgerReader, book: DayBook.Snapshot, balances: PlayerBalances, range: ClosedRange<Int64>) {
+        self.reader = reader
+        days = book.days
+        activity = book.activity
+        self.balances = balances
+        self.range = range
+    }
+
     /// `2026-12-01` for a day number (UTC days since 1970).
     public static func date(_ day: Int64) -> String { UTCDate.text(day) }
 

@@ -3,9 +3,7 @@ import Engine
 extension SeriesContext {
     /// A context outside the dashboard's routes: the simulator computes the same series over the days
     /// it simulated.
-    public init(reader: LedgerReader, book days: [Int64: DayBook.Day], range: ClosedRange<Int64>) {
-        self.reader = reader
-        self.days = days
-        self.range = range
+    public init(reader: LedgerReader, book: DayBook.Snapshot, range: ClosedRange<Int64>) {
+        self.init(reader: reader, book: book, balances: PlayerBalances(), range: range)
     }
 }

@@ -74,7 +74,7 @@ struct Serve: AsyncParsableCommand {
             logger.info("Telegram bot off: set TELEGRAM_BOT_TOKEN to run it; meanwhile play in a terminal with `tix play`")
         }
         if case .listen(let host, let port) = http {
-            let dashboard = try DashboardRoutes(reader: engine.reader)
+            let dashboard = try DashboardRoutes(reader: engine.reader, store: DayBookStore(path: global.db))
             dashboard.warmUp()
             let server = WebServer(
                 host: host, port: port, groups: [dashboard, MetricsRoutes(registry: registry), ApiRoutes(engine: engine)], logger: logger
