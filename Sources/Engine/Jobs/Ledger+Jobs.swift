@@ -46,6 +46,11 @@ extension Ledger {
         _ job: QueuedJob, seq: Int64, at: Int64, format: JournalFormat, _ queue: JobQueue, _ db: HotConnection
     ) throws -> [Posting] {
         switch job.job {
+        case .craft, .expireOrder: break
+        // These read balances in SQL (eligibility, a line's inventory, a treasury): the rows must be current.
+        case .advanceProposal, .line, .payroll: try balances.flush(db)
+        }
+        return switch job.job {
         case .craft(let craft): try complete(craft, job: job.id, dueAt: job.dueAt, seq: seq, format: format, db)
         case .expireOrder(let order): try expire(order, seq: seq, in: db)
         case .advanceProposal(let proposal): try advance(proposal, seq: seq, at: at, format: format, in: db)

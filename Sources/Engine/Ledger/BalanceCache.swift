@@ -21,6 +21,9 @@ final class BalanceCache {
     private var dataVersion: Int64?
     /// Balances changed in memory and not yet written.
     private var unwritten: Set<Key> = []
+    /// Balances deferred at some point of this transaction: a rolled-back savepoint may have taken back
+    /// a flush of any of them, so after an undo they are all written again.
+    private var deferred: Set<Key> = []
     /// Whether ``write(_:_:_:)`` leaves the row for ``flush(_:)``.
     var deferring = false
     /// Beyond this many balances the cache starts afresh at the next commit: memory stays bounded,
@@ -43,6 +46,7 @@ final class BalanceCache {
         let previous = try self.amount(key, db)
         if deferring {
             unwritten.insert(key)
+            deferred.insert(key)
         } else if previous == nil {
             try db.run(
                 "INSERT INTO balances (account_id, asset_id, amount) VALUES (?, ?, ?)", .int(key.account), .int(key.asset), .int(amount))
@@ -74,11 +78,13 @@ final class BalanceCache {
         guard mark <= log.count else { return forgetAll() }
         for entry in log[mark...].reversed() { amounts[entry.key] = entry.previous }
         log.removeSubrange(mark...)
+        unwritten.formUnion(deferred)
     }
 
     func committed() {
         precondition(unwritten.isEmpty, "a deferred balance was not flushed before COMMIT")
         log.removeAll(keepingCapacity: true)
+        deferred.removeAll(keepingCapacity: true)
         if amounts.count > Self.capacity { amounts.removeAll() }
     }
 
@@ -86,6 +92,7 @@ final class BalanceCache {
         amounts.removeAll()
         log.removeAll()
         unwritten.removeAll()
+        deferred.removeAll()
     }
 
     /// At the start of each write transaction, with its `PRAGMA data_version`: another process's commit
