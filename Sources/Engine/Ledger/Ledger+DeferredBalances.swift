@@ -11,8 +11,8 @@ extension Ledger {
         }
     }
 
-    /// Puts the balance cache in the mode `command` may run in, before its savepoint (or optimistic mark)
-    /// is taken: so a rollback of the command never takes back a flush of earlier commands' balances.
+    /// Puts the balance cache in the mode `command` may run in. Called before the command's savepoint (or
+    /// optimistic mark) is taken, so the flush for a write-through command is not the command's to undo.
     func prepareBalances(for command: Command, _ db: HotConnection) throws {
         let deferring = Self.defersBalanceWrites(command)
         if !deferring { try balances.flush(db) }
