@@ -8,7 +8,7 @@ public struct DayBookStore: Sendable {
     let pool: DatabasePool
 
     /// Opens the file of an engine that has already migrated it, and brings the dashboard's tables up
-    /// to date. A save waits up to 10 s for the engine's writer, whose commits take milliseconds.
+    /// to date. A save waits up to 10 s for the engine's writer, whose commits take 0.2 s at most.
     public init(path: String) throws {
         var config = Configuration()
         config.busyMode = .timeout(10)
