@@ -26,8 +26,9 @@ public struct LedgerBenchmark: Sendable {
     }
 
     public var transfers = 100_000
-    /// As many as the Redis peer's clients. Each waits for its batch's answer before sending the next,
-    /// so with fewer than two batch limits' worth in flight the writer would idle during every flush.
+    /// As many as the Redis peer's clients. Each waits for its batch's answer before sending the next: with
+    /// only one commit's worth in flight (4 × 1,000) the writer idles while answers go back and the next
+    /// batches are made.
     public var submitters = 8
     public var batchSize = 1000
     public var inFlight = 256
