@@ -77,4 +77,60 @@ struct GroupCommitTests {
         #expect(try engine.reader.balances(of: "acme").allSatisfy { $0.amount == 0 })
         try expectSound(engine)
     }
+
+    @Test("random batches of transfers, swaps and repeated keys answer exactly as the same commands one at a time",
+          arguments: [21, 22] as [UInt64])
+    func batchedEqualsOneByOne(seed: UInt64) async throws {
+        let (batchedPath, singlePath) = (scratchPath(), scratchPath())
+        let (batched, single) = (try await ammEngine(path: batchedPath), try await ammEngine(path: singlePath))
+        let setUp = try batched.reader.journal(from: 1, limit: 1000).count  // the same commands, under random keys
+        var rng = SplitMix64(state: seed)
+        var submissions: [Submission] = []
+        for n in 0..<600 {
+            switch Int.random(in: 0..<10, using: &rng) {
+            case 0..<5:
+                // Transfers kept in memory; some cannot be afforded.
+                let (from, to) = Bool.random(using: &rng) ? ("alice", "bob") : ("bob", "alice")
+                submissions.append(Self.pay("t\(n)", from, to, .random(in: 1...40_000, using: &rng)))
+            case 5..<8:
+                // Swaps run write-through between the deferred transfers, flushing them first.
+                submissions.append(await AMMTests.randomSwap(&rng, engine: single).0)
+            case 8 where !submissions.isEmpty:
+                submissions.append(submissions.randomElement(using: &rng)!)  // a repeat: answered from the journal
+            default:
+                let key = submissions.randomElement(using: &rng)?.key ?? "k\(n)"
+                submissions.append(Self.pay(key, "alice", "bob", 1))  // usually a reused key: refused after writing
+            }
+        }
+        var inBatches: [Result<Receipt, any Error>] = []
+        for start in stride(from: 0, to: submissions.count, by: 150) {
+            inBatches += await batched.submit(Array(submissions[start..<min(start + 150, submissions.count)]))
+        }
+        var oneByOne: [Result<Receipt, any Error>] = []
+        for submission in submissions { oneByOne += await single.submit([submission]) }
+        let entries = try [batched, single].map { engine in
+            try engine.reader.journal(from: Int64(setUp + 1), limit: 10_000).map { [$0.actor, $0.key, $0.command, $0.result, $0.rules] }
+        }
+        batched.close()
+        single.close()
+
+        var (succeeded, refused) = (0, 0)
+        for (n, (a, b)) in zip(inBatches, oneByOne).enumerated() {
+            switch (a, b) {
+            case (.success(let x), .success(let y)):
+                #expect(x == y, "command \(n): \(submissions[n].command)")
+                succeeded += 1
+            case (.failure(let x), .failure(let y)):
+                #expect("\(x)" == "\(y)", "command \(n)")
+                refused += 1
+            default:
+                Issue.record("command \(n) answered \(a) in a batch, \(b) alone: \(submissions[n].command)")
+            }
+        }
+        #expect(succeeded > 150 && refused > 150, "succeeded \(succeeded), refused \(refused)")
+        #expect(entries[0] == entries[1], "the same entries journaled in the same order")
+        let (x, y) = (try Verifier().verify(path: batchedPath), try Verifier().verify(path: singlePath))
+        #expect(x.ok && y.ok)
+        #expect(x.stateHash == y.stateHash)
+    }
 }
