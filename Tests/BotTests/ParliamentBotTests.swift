@@ -143,12 +143,17 @@ struct ParliamentBotTests {
             try await dave.send("/vote 1 yes")
             stage.clock.advance(by: 3 * 86_400_000)
             try await stage.admin(.runDueJobs)
+            let vetoing = stage.telegram.callCount
             try await stage.admin(.veto(proposal: 1, reason: "Gears from one ore flood the market."))
+            // The proposer hears of the veto; wait for it, so it is not taken for her next answer.
+            _ = try await stage.telegram.waitForCall(after: vetoing) {
+                $0.chat == 401 && $0.text == "⛔ Your proposal #1 gear was vetoed: Gears from one ore flood the market."
+            }
             let result = try await bob.send("/proposal 1")
             #expect(result.text?.hasPrefix("🗳 You voted no.\n\n🏛 #1 gear") == true, "\(result.text ?? "")")
             #expect(result.text?.hasSuffix("⛔ Vetoed: Gears from one ore flood the market.") == true, "\(result.text ?? "")")
             let patents = try await alice.send("/patents")
-            #expect(patents.text?.hasPrefix("📜 You hold no patent.") == true)
+            #expect(patents.text?.hasPrefix("📜 You hold no patent.") == true, "\(patents.text ?? "")")
         }
     }
 }
