@@ -6,6 +6,15 @@ struct BenchRules: ParsableArguments {
     @Option(help: "Rules directory; 'none' for no rules.") var rules = "rules"
 
     var directory: URL? { rules == "none" ? nil : URL(fileURLWithPath: rules, isDirectory: true) }
+
+    /// An engine given a folder that is not there runs without fees, so a benchmark started from the
+    /// wrong folder would print a figure for "rules on" that ran none.
+    func validate() throws {
+        var isDirectory: ObjCBool = false
+        guard rules == "none" || FileManager.default.fileExists(atPath: rules, isDirectory: &isDirectory) && isDirectory.boolValue else {
+            throw ValidationError("There is no rules folder at \(rules): run from the repository, or pass --rules PATH or --rules none.")
+        }
+    }
 }
 
 /// Where an engine benchmark's scratch databases go.
