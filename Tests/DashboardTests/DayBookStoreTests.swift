@@ -79,7 +79,7 @@ struct DayBookStoreTests {
         let (engine, clock) = try await Self.ledger(at: path)
         defer { engine.close() }
         try await Self.trade(engine, clock, days: 0..<50)
-        let before = try DayBook(reader: engine.reader, store: DayBookStore(path: path), postingsPerStep: 9).read()
+        let before = try DayBook(reader: engine.reader, store: DayBookStore(path: path), postingsPerStep: 9, saveInterval: .zero).read()
         let saved = try DayBookStore(path: path).load()
         let postings = try engine.reader.aggregate { try Int64.fetchOne($0, sql: "SELECT MAX(id) FROM postings") }
         #expect(saved.cursor.posting == postings, "saved up to the last posting read")
@@ -102,5 +102,39 @@ struct DayBookStoreTests {
             try db.execute(sql: "UPDATE dashboard_days SET totals = json_set(totals, '$.volume', 4242) WHERE day = ?", arguments: [Self.firstDay])
         }
         #expect(try DayBook(reader: engine.reader, store: store).read().days[Self.firstDay]?.volume == 4242)
+    }
+
+    @Test("a page read after each commit saves at most once a step's postings or a minute, and a restart re-reads the rest")
+    func savesSeldom() async throws {
+        let path = scratchPath()
+        let (engine, clock) = try await Self.ledger(at: path)
+        defer { engine.close() }
+        func savedCursor() throws -> Int64? {
+            try engine.reader.aggregate { try Int64.fetchOne($0, sql: "SELECT posting FROM dashboard_cursor") }
+        }
+        func lastPosting() throws -> Int64 {
+            try engine.reader.aggregate { try Int64.fetchOne($0, sql: "SELECT MAX(id) FROM postings") ?? 0 }
+        }
+        try await Self.trade(engine, clock, days: 0..<10)
+        let book = DayBook(reader: engine.reader, store: try DayBookStore(path: path), postingsPerStep: 150, saveInterval: .seconds(3600))
+        _ = try book.read()
+        let first = try #require(try savedCursor())
+        #expect(first == (try lastPosting()), "the first read of a process saves what it read (here in one step)")
+
+        // Fewer than a step's postings, read page by page: nothing is written.
+        try await Self.trade(engine, clock, days: 10..<12)
+        try #require(try lastPosting() - first < 150)
+        _ = try book.read()
+        #expect(try savedCursor() == first)
+
+        // A restart now re-reads the unsaved days and ends where a fresh read of the whole ledger does.
+        #expect(try DayBook(reader: engine.reader, store: DayBookStore(path: path)).read() == (try DayBook(reader: engine.reader).read()))
+
+        // A step's worth of postings is saved, however soon after the last save.
+        try await Self.trade(engine, clock, days: 12..<40)
+        try #require(try lastPosting() - first >= 150)
+        _ = try book.read()
+        #expect(try savedCursor()! > first)
+        #expect(try lastPosting() - (try savedCursor()!) < 150, "at most a step left unsaved")
     }
 }

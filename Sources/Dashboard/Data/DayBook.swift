@@ -98,20 +98,28 @@ public final class DayBook: Sendable {
     private struct Guarded: Sendable {
         var state = State()
         var loaded = false
+        /// The cursor as last saved, and when; nil before this process's first save.
+        var saved: (posting: Int64, at: ContinuousClock.Instant)?
     }
 
     private let guarded = Mutex(Guarded())
     private let reader: LedgerReader
     private let store: DayBookStore?
-    /// Postings read per step: each step is one read and one save, so neither its memory nor the
-    /// work lost to a stop mid-way grows with the ledger.
+    /// Postings read per step, and at most left unsaved: neither the memory of a catch-up nor the work
+    /// a restart repeats grows with the ledger.
     private let postingsPerStep: Int64
+    /// How long a little reading may stay unsaved. A save is a write transaction in the engine's file,
+    /// which waits behind the writer's commit; so a page read after each commit does not save each time.
+    private let saveInterval: Duration
 
     /// Without a store the book lives in memory only and a new one reads the whole ledger.
-    public init(reader: LedgerReader, store: DayBookStore? = nil, postingsPerStep: Int64 = 250_000) {
+    public init(
+        reader: LedgerReader, store: DayBookStore? = nil, postingsPerStep: Int64 = 250_000, saveInterval: Duration = .seconds(60)
+    ) {
         self.reader = reader
         self.store = store
         self.postingsPerStep = postingsPerStep
+        self.saveInterval = saveInterval
     }
 
     public static let dayMilliseconds: Int64 = 86_400_000
@@ -124,23 +132,32 @@ public final class DayBook: Sendable {
                 guarded.state = try store.load()
                 guarded.loaded = true
             }
-            while try reader.aggregate({ db in try Self.step(&guarded.state, postings: postingsPerStep, in: db) }) {
-                try save(&guarded.state)
+            var more = true
+            while more {
+                more = try reader.aggregate { db in try Self.step(&guarded.state, postings: postingsPerStep, in: db) }
+                try saveIfDue(&guarded)
             }
-            try save(&guarded.state)
             return guarded.state.snapshot
         }
     }
 
-    /// Saves what changed since the last save, if there is a store, and starts noting afresh. Postings
-    /// that changed nothing leave the saved cursor behind: a restart reads them again, to no effect.
-    private func save(_ state: inout State) throws {
-        if let store, !state.changedDays.isEmpty || !state.changedPlayers.isEmpty || !state.closedWindows.isEmpty {
+    /// Saves what changed since the last save, and starts noting afresh, once a step's worth of postings
+    /// or ``saveInterval`` has passed since that save. Postings that changed nothing leave the saved
+    /// cursor behind: a restart reads them again, to no effect.
+    private func saveIfDue(_ guarded: inout Guarded) throws {
+        guard let store else { return }
+        let now = ContinuousClock.now
+        if let saved = guarded.saved, guarded.state.cursor.posting - saved.posting < postingsPerStep, now - saved.at < saveInterval {
+            return
+        }
+        let state = guarded.state
+        if !state.changedDays.isEmpty || !state.changedPlayers.isEmpty || !state.closedWindows.isEmpty {
             try store.save(state)
         }
-        state.changedDays = []
-        state.changedPlayers = []
-        state.closedWindows = []
+        guarded.state.changedDays = []
+        guarded.state.changedPlayers = []
+        guarded.state.closedWindows = []
+        guarded.saved = (state.cursor.posting, now)
     }
 
     /// Reads up to `count` postings and everything else committed since the last step. Returns whether
