@@ -14,6 +14,7 @@ struct LedgerBench: AsyncParsableCommand {
     @Option(help: "Transfers per measurement.") var transfers = 100_000
     @Option(help: "Concurrent batch submitters.") var submitters = 8
     @Option(help: "Commands per submitted batch.") var batch = 1000
+    @Option(help: "Players the transfers go between: the more, the more index pages each commit writes.") var players = 1000
     @OptionGroup var rules: BenchRules
     @OptionGroup var scratch: ScratchOptions
 
@@ -21,6 +22,7 @@ struct LedgerBench: AsyncParsableCommand {
         try await scratch.withScratch { directory in
             var bench = LedgerBenchmark(directory: directory)
             bench.transfers = transfers
+            bench.accounts = players
             bench.submitters = submitters
             bench.batchSize = batch
             bench.rules = rules.directory
