@@ -34,6 +34,9 @@ public struct LedgerBenchmark: Sendable {
     public var inFlight = 256
     public var latencySamples = 2000
     public var accounts = 1000
+    /// Each payer submits their own transfers, as through the bot: the idempotency keys then belong
+    /// to many actors.
+    public var playersSubmit = false
     /// Each rate is measured this many times, interleaved, and the median kept: the machines are noisy.
     public var rounds = 3
     public var directory: URL
@@ -110,13 +113,15 @@ public struct LedgerBenchmark: Sendable {
         return (samples[samples.count / 2], samples[samples.count * 99 / 100])
     }
 
-    private func transferSubmissions() -> [Submission] { Self.transfers(transfers, among: accounts) }
+    private func transferSubmissions() -> [Submission] { Self.transfers(transfers, among: accounts, fromPlayers: playersSubmit) }
 
-    /// `count` transfers of 100 tickets between the players of ``players(_:)``.
-    static func transfers(_ count: Int, among accounts: Int) -> [Submission] {
+    /// `count` transfers of 100 tickets between the players of ``players(_:)``, submitted by the admin,
+    /// or `fromPlayers` by each payer under a key like the bot's (Telegram's growing update ids).
+    static func transfers(_ count: Int, among accounts: Int, fromPlayers: Bool = false) -> [Submission] {
         (0..<count).map { n in
             Submission(
-                actor: Submission.admin, key: "t\(n)",
+                actor: fromPlayers ? "p\(n % accounts)" : Submission.admin,
+                key: fromPlayers ? "tg-update-\(100_000_000 + n)" : "t\(n)",
                 command: .transfer(
                     from: "p\(n % accounts)", to: "p\((n * 7 + 1) % accounts)", asset: Asset.ticket.code,
                     amount: Self.amount))
@@ -161,6 +166,7 @@ public struct LedgerBenchmark: Sendable {
             try database.execute(sql: "INSERT INTO rule_sets (versions) VALUES ('fees.lua@\(String(repeating: "a", count: 64)),sinks.lua@\(String(repeating: "b", count: 64))')")
             return database.lastInsertedRowID
         }
+        let submitted = transferSubmissions()  // their actors and keys
         let start = ContinuousClock.now
         for batch in stride(from: 0, to: transfers, by: 1000) {
             try pool.write { database in
@@ -169,7 +175,7 @@ public struct LedgerBenchmark: Sendable {
                     let seq = Int64(n + 1)
                     try db.run(
                         "INSERT INTO journal (seq, at, actor, key, command, result, rules, rule_set, hash) VALUES (?, ?, ?, ?, ?, ?, '', ?, ?)",
-                        .int(seq), .int(seq), .text("admin"), .text("t\(n)"), .text(command), .text(result),
+                        .int(seq), .int(seq), .text(submitted[n].actor), .text(submitted[n].key), .text(command), .text(result),
                         ruleSet.map(SQLArgument.int) ?? .null, .blob(hash))
                     try db.run(
                         "INSERT INTO postings (seq, debit_id, credit_id, asset_id, amount) VALUES (?, ?, ?, 1, ?)",

@@ -15,6 +15,7 @@ struct LedgerBench: AsyncParsableCommand {
     @Option(help: "Concurrent batch submitters.") var submitters = 8
     @Option(help: "Commands per submitted batch.") var batch = 1000
     @Option(help: "Players the transfers go between: the more, the more index pages each commit writes.") var players = 1000
+    @Flag(help: "Each payer submits their own transfers under bot-like keys, instead of the admin.") var playersSubmit = false
     @OptionGroup var rules: BenchRules
     @OptionGroup var scratch: ScratchOptions
 
@@ -23,6 +24,7 @@ struct LedgerBench: AsyncParsableCommand {
             var bench = LedgerBenchmark(directory: directory)
             bench.transfers = transfers
             bench.accounts = players
+            bench.playersSubmit = playersSubmit
             bench.submitters = submitters
             bench.batchSize = batch
             bench.rules = rules.directory

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import Engine
 
@@ -67,5 +68,24 @@ struct IdempotencyTests {
         await #expect(throws: Rejection.self) { try await engine.submit(pay) }
         try await admin(engine, .mint(to: "alice", asset: "TIX", amount: 1000))
         #expect(try await engine.submit(pay).postings.count == 1)
+    }
+
+    /// Ordered by key, growing keys (the bot's are Telegram's update ids) append to the index instead of
+    /// landing on a page per player: BENCHMARKS.md measures the bytes.
+    @Test("the keys' one index leads with the key, on a new file and on a file of the previous release")
+    func indexLeadsWithKey() throws {
+        let (migrated, _) = try formatOneCopy()
+        for path in [scratchPath(), migrated] {
+            try Engine(path: path).close()
+            let indexes = try DatabaseQueue(path: path).read { db in
+                try Row.fetchAll(db, sql: "SELECT name, \"unique\" FROM pragma_index_list('journal')").map { row in
+                    (row["unique"] as Bool, try String.fetchAll(db, sql: "SELECT name FROM pragma_index_info(?) ORDER BY seqno", arguments: [row["name"]]))
+                }
+            }
+            #expect(indexes.count == 1, "\(path): \(indexes)")
+            #expect(indexes.first?.0 == true && indexes.first?.1 == ["key", "actor"], "\(path): \(indexes)")
+        }
+        let report = try Verifier().verify(path: migrated)
+        #expect(report.ok && report.entries == 55, "\(report.problems)")
     }
 }
