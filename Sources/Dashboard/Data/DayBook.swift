@@ -98,7 +98,8 @@ public final class DayBook: Sendable {
     private struct Guarded: Sendable {
         var state = State()
         var loaded = false
-        /// The cursor as last saved, and when; nil before this process's first save.
+        /// The cursor at the last save (or at the last read that had nothing to save), and when; nil
+        /// before this process first read.
         var saved: (posting: Int64, at: ContinuousClock.Instant)?
     }
 
