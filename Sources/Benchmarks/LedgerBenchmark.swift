@@ -119,12 +119,11 @@ public struct LedgerBenchmark: Sendable {
     /// or `fromPlayers` by each payer under a key like the bot's (Telegram's growing update ids).
     static func transfers(_ count: Int, among accounts: Int, fromPlayers: Bool = false) -> [Submission] {
         (0..<count).map { n in
-            Submission(
-                actor: fromPlayers ? "p\(n % accounts)" : Submission.admin,
+            let payer = "p\(n % accounts)"
+            return Submission(
+                actor: fromPlayers ? payer : Submission.admin,
                 key: fromPlayers ? "tg-update-\(100_000_000 + n)" : "t\(n)",
-                command: .transfer(
-                    from: "p\(n % accounts)", to: "p\((n * 7 + 1) % accounts)", asset: Asset.ticket.code,
-                    amount: Self.amount))
+                command: .transfer(from: payer, to: "p\((n * 7 + 1) % accounts)", asset: Asset.ticket.code, amount: Self.amount))
         }
     }
 
