@@ -45,8 +45,9 @@ struct CohortSeries: Series {
         // By day first: a date's text per day players joined, not per player.
         var days: [Int64: (players: Int64, total: Int64)] = [:]
         for player in try context.balances.read(context.reader) {
-            days[player.created / DayBook.dayMilliseconds, default: (0, 0)].players += 1
-            days[player.created / DayBook.dayMilliseconds, default: (0, 0)].total += max(player.balance, 0)
+            let day = player.created / DayBook.dayMilliseconds
+            days[day, default: (0, 0)].players += 1
+            days[day, default: (0, 0)].total += max(player.balance, 0)
         }
         var cohorts: [String: (players: Int64, total: Int64)] = [:]
         for (day, joined) in days {
