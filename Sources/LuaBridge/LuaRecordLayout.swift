@@ -67,8 +67,8 @@ extension LuaSandbox {
         let (keys, strings, record) = (top + 1, top + 2, top + 4)
         tix_push_ref(state, layout.keys)
         tix_push_ref(state, records[layout.slot].strings)
-        let environment = try pushFunction(script, function)
-        pushRecord(layout, for: environment)
+        let callee = try pushFunction(script, function)
+        pushRecord(layout, for: callee.environment)
         let stack = LuaStack(state: state)
         for index in values.indices {
             lua_rawgeti(state, keys, lua_Integer(index + 1))
@@ -82,7 +82,7 @@ extension LuaSandbox {
             }
             lua_rawset(state, record)
         }
-        try run(file: script, arguments: 1, results: 1, seed: seed)
+        try run(file: script, arguments: 1, results: 1, callCharge: callee.callCharge, seed: seed)
         return LuaResult(value: try result(at: -1, script, function, "result"), script: script, function: function)
     }
 

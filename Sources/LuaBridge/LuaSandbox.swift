@@ -14,12 +14,12 @@ public final class LuaSandbox {
     }
     /// Every function called since the scripts last changed, by registry reference: looked up
     /// by name once, at its first call, not at every call.
-    private var functions: [FunctionKey: ResolvedFunction] = [:]
+    private var functions: [FunctionKey: Callee] = [:]
     /// The most recently called of them: engines call the same few over and over, and comparing
     /// two short strings is cheaper than hashing them. Like `records`, read on every call:
     /// unchecked exclusivity spares a runtime check each time, and is safe because a sandbox is
     /// confined to one thread and Lua never calls back into it.
-    @exclusivity(unchecked) private var recent: [ResolvedFunction] = []
+    @exclusivity(unchecked) private var recent: [(key: FunctionKey, callee: Callee)] = []
     private static let recentCapacity = 8
     /// Per record layout (`LuaRecordLayout.slot`), what it keeps between calls.
     @exclusivity(unchecked) var records: [CachedRecord] = []
@@ -28,6 +28,8 @@ public final class LuaSandbox {
         /// Registry reference to the script's environment table (its `_ENV`).
         let environment: Int32
         let sha256: String
+        /// What each call its functions make is charged (`tix_call_charge`); 0: every instruction counts.
+        let callCharge: Int64
     }
 
     private struct FunctionKey: Hashable {
@@ -35,12 +37,12 @@ public final class LuaSandbox {
         let function: String
     }
 
-    /// A script function by registry references to it and to its script's environment.
-    private struct ResolvedFunction {
-        let script: String
-        let function: String
-        let environment: Int32
+    /// A script function by registry references to it and to its script's environment, with what
+    /// its calls are charged. Plain integers: handing one out per call costs no reference counting.
+    struct Callee {
         let reference: Int32
+        let environment: Int32
+        let callCharge: Int64
     }
 
     /// What a record layout keeps between calls: its record table (`tix_make_record`), for the
@@ -75,6 +77,12 @@ public final class LuaSandbox {
     /// which rule version produced a result.
     public func sha256(of script: String) -> String? { scripts[script]?.sha256 }
 
+    /// What each call a script's functions make costs its caller's instruction budget, or nil when
+    /// every instruction is counted instead (a script that can loop).
+    func callCharge(of script: String) -> Int64? {
+        scripts[script].flatMap { $0.callCharge > 0 ? $0.callCharge : nil }
+    }
+
     /// Bytes currently held by the Lua state.
     public var memoryUsed: Int { tix_memory_used(state) }
 
@@ -94,16 +102,17 @@ public final class LuaSandbox {
             throw LuaError(kind: .memoryExceeded, file: file.name, message: "cannot create the script environment")
         }
         var text = file.source
+        var callCharge: Int64 = 0
         let status = text.withUTF8 { bytes in
-            tix_load(state, bytes.baseAddress, bytes.count, "=" + file.name)
+            tix_load(state, bytes.baseAddress, bytes.count, "=" + file.name, &callCharge)
         }
         guard status == LUA_OK else { throw failure(status: status, file: file.name) }
         // Untimed: whether a version goes live must not depend on how busy the machine is, as
         // a refused reload is not retried; loads are an operator's act, not a player's command.
-        try run(file: file.name, arguments: 0, results: 0, seed: .fixed(seed), timed: false)
+        try run(file: file.name, arguments: 0, results: 0, callCharge: callCharge, seed: .fixed(seed), timed: false)
         let environment = tix_ref(state)
         if let previous = scripts[file.name] { tix_unref(state, previous.environment) }
-        scripts[file.name] = Script(environment: environment, sha256: file.sha256)
+        scripts[file.name] = Script(environment: environment, sha256: file.sha256, callCharge: callCharge)
         return file.sha256
     }
 
@@ -118,8 +127,8 @@ public final class LuaSandbox {
     public func call(_ script: String, _ function: String, _ arguments: [LuaValue] = [], seed: UInt64) throws(LuaError) -> LuaResult {
         let top = lua_gettop(state)
         defer { lua_settop(state, top) }
-        try pushFunction(script, function, arguments: arguments)
-        try run(file: script, arguments: Int32(arguments.count), results: 1, seed: .fixed(seed))
+        let callee = try pushFunction(script, function, arguments: arguments)
+        try run(file: script, arguments: Int32(arguments.count), results: 1, callCharge: callee.callCharge, seed: .fixed(seed))
         return LuaResult(value: try result(at: -1, script, function, "result"), script: script, function: function)
     }
 
@@ -127,9 +136,9 @@ public final class LuaSandbox {
     public func callReturningAll(_ script: String, _ function: String, _ arguments: [LuaValue] = [], seed: UInt64) throws(LuaError) -> [LuaValue] {
         let top = lua_gettop(state)
         defer { lua_settop(state, top) }
-        try pushFunction(script, function, arguments: arguments)
+        let callee = try pushFunction(script, function, arguments: arguments)
         let base = lua_gettop(state) - Int32(arguments.count) - 1
-        try run(file: script, arguments: Int32(arguments.count), results: LUA_MULTRET, seed: .fixed(seed))
+        try run(file: script, arguments: Int32(arguments.count), results: LUA_MULTRET, callCharge: callee.callCharge, seed: .fixed(seed))
         var values: [LuaValue] = []
         for index in (base + 1)..<(lua_gettop(state) + 1) {
             values.append(try result(at: index, script, function, "result \(index - base)"))
@@ -154,15 +163,15 @@ public final class LuaSandbox {
         return line > 0 ? Int(line) : nil
     }
 
-    private func environment(of script: String) throws(LuaError) -> Int32 {
+    private func loaded(_ script: String) throws(LuaError) -> Script {
         guard let loaded = scripts[script] else {
             throw LuaError(kind: .notFound, file: script, message: "script is not loaded")
         }
-        return loaded.environment
+        return loaded
     }
 
     private func pushGlobal(_ script: String, _ name: String) throws(LuaError) {
-        let environment = try environment(of: script)
+        let environment = try loaded(script).environment
         guard lua_checkstack(state, 2) != 0 else {
             throw LuaError(kind: .memoryExceeded, file: script, message: "Lua stack exhausted")
         }
@@ -174,12 +183,12 @@ public final class LuaSandbox {
     /// The function a script's global `function` holds at its first call since the script was
     /// loaded. Rules define their functions when they load; one that reassigns such a global
     /// while being called keeps being called as it was at that first call.
-    private func resolve(_ script: String, _ function: String) throws(LuaError) -> ResolvedFunction {
-        for index in recent.indices where recent[index].script == script && recent[index].function == function {
-            return recent[index]
+    private func resolve(_ script: String, _ function: String) throws(LuaError) -> Callee {
+        for index in recent.indices where recent[index].key.script == script && recent[index].key.function == function {
+            return recent[index].callee
         }
         let key = FunctionKey(script: script, function: function)
-        let entry: ResolvedFunction
+        let entry: Callee
         if let known = functions[key] {
             entry = known
         } else {
@@ -189,12 +198,13 @@ public final class LuaSandbox {
                 let what = type == LUA_TNIL ? "is not defined" : "is a \(LuaStack(state: state).typeName(type)), not a function"
                 throw LuaError(kind: .notFound, file: script, message: "function '\(function)' \(what)")
             }
-            entry = ResolvedFunction(script: script, function: function, environment: try environment(of: script), reference: tix_ref(state))
+            let loaded = try loaded(script)
+            entry = Callee(reference: tix_ref(state), environment: loaded.environment, callCharge: loaded.callCharge)
             tix_pop(state, 1)  // the environment
             functions[key] = entry
         }
         if recent.count == Self.recentCapacity { recent.removeFirst() }
-        recent.append(entry)
+        recent.append((key, entry))
         return entry
     }
 
@@ -206,27 +216,27 @@ public final class LuaSandbox {
         forgetRecords()
     }
 
-    /// Pushes a script's function and returns its script's environment reference. Callers
-    /// have made room for it and restore the stack's top, also on failure.
-    @discardableResult
-    func pushFunction(_ script: String, _ function: String) throws(LuaError) -> Int32 {
+    /// Pushes a script's function and returns it resolved. Callers have made room for it and
+    /// restore the stack's top, also on failure.
+    func pushFunction(_ script: String, _ function: String) throws(LuaError) -> Callee {
         let resolved = try resolve(script, function)
         tix_push_ref(state, resolved.reference)
-        return resolved.environment
+        return resolved
     }
 
-    /// Pushes a script's function followed by the arguments.
-    func pushFunction(_ script: String, _ function: String, arguments: [LuaValue]) throws(LuaError) {
+    /// Pushes a script's function followed by the arguments, and returns the function resolved.
+    func pushFunction(_ script: String, _ function: String, arguments: [LuaValue]) throws(LuaError) -> Callee {
         guard lua_checkstack(state, 1 + Int32(clamping: arguments.count) + LuaStack.slotsPerValue) != 0 else {
             throw LuaError(kind: .contract, file: script, message: "\(function)(): too many arguments")
         }
-        try pushFunction(script, function)
+        let resolved = try pushFunction(script, function)
         let stack = LuaStack(state: state)
         for (index, argument) in arguments.enumerated() {
             do { try stack.push(argument) } catch {
                 throw LuaError(kind: .contract, file: script, message: "\(function)(): " + error.under("argument \(index + 1)").message)
             }
         }
+        return resolved
     }
 
     func result(at index: Int32, _ script: String, _ function: String, _ what: String) throws(LuaError) -> LuaValue {
@@ -241,19 +251,20 @@ public final class LuaSandbox {
         case source(any LuaSeedSource)
     }
 
-    /// Runs the function below `arguments` values on the stack under the sandbox rules.
-    func run(file: String, arguments: Int32, results: Int32, seed: Seed, timed: Bool = true) throws(LuaError) {
+    /// Runs the function below `arguments` values on the stack under the sandbox rules, charging
+    /// each call `callCharge` (its chunk's, see `tix_call_charge`) or, with 0, each instruction.
+    func run(file: String, arguments: Int32, results: Int32, callCharge: Int64, seed: Seed, timed: Bool = true) throws(LuaError) {
         var faults: Int32 = 0
         let status: Int32
         switch seed {
         case .fixed(let value):
             status = withUnsafePointer(to: value) { value in
-                tix_call(state, arguments, results, limits.instructions, tix_fixed_seed, UnsafeMutableRawPointer(mutating: value),
+                tix_call(state, arguments, results, limits.instructions, callCharge, tix_fixed_seed, UnsafeMutableRawPointer(mutating: value),
                          timed ? 1 : 0, &faults)
             }
         case .source(let source):
             status = withUnsafePointer(to: source) { source in
-                tix_call(state, arguments, results, limits.instructions, { source in
+                tix_call(state, arguments, results, limits.instructions, callCharge, { source in
                     source.unsafelyUnwrapped.assumingMemoryBound(to: (any LuaSeedSource).self).pointee.luaSeed()
                 }, UnsafeMutableRawPointer(mutating: source), timed ? 1 : 0, &faults)
             }

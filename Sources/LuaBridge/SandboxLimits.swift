@@ -2,8 +2,10 @@
 /// thousand items while keeping a runaway call to a few milliseconds.
 public struct SandboxLimits: Sendable, Hashable {
     /// VM instructions per top-level call (load or call). Work done inside C functions
-    /// (pattern matching, sorting, table.concat) is charged too. The count is a function of
-    /// the script and its arguments alone, so a replay counts exactly what the live call did.
+    /// (pattern matching, sorting, table.concat) is charged too. A script that cannot loop is
+    /// charged per function call instead, its longest function's length, a bound that needs no trap
+    /// at every instruction (`tix_call_charge`). Either count is a function of the script and its
+    /// arguments alone, so a replay counts exactly what the live call did.
     public var instructions: Int64
     /// Bytes the whole Lua state may hold (all scripts of the sandbox together).
     public var memoryBytes: Int

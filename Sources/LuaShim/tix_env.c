@@ -155,6 +155,7 @@ static int sb_load(lua_State *L) {
     }
     lua_pushvalue(L, env);
     if (!lua_setupvalue(L, -2, 1)) lua_pop(L, 1);
+    tix_count_instructions(L);  // the new code may loop, and may be kept for later calls
     return 1;
 }
 

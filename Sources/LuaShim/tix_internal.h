@@ -25,6 +25,9 @@ typedef struct tix_ctx {
     uint64_t deadline;   // CLOCK_MONOTONIC nanoseconds at which the current call is stopped; 0 for none
     int64_t unclocked;   // units of C-side work since the clock was last read
     int64_t remaining;   // instruction budget left in the current call
+    int64_t call_charge; // what each call costs the current call's budget; 0: it counts instructions
+    int step;            // instructions between two count-hook events in the current call
+    int loaded;          // a script compiled code while called (`load`): every call counts instructions from then on
     int enforce;         // set during tix_call; Swift-side marshalling runs unenforced
     int faults;          // TIX_FAULT_* bits of the current call
     tix_seed_fn seed;    // the current call's source of the math.random seed, asked at the first draw
@@ -43,6 +46,9 @@ static inline tix_ctx *tix_ctx_of(lua_State *L) {
 
 /// Marks the budget as exhausted and raises "instruction budget exceeded" at the caller.
 int tix_budget_fail(lua_State *L);
+
+/// Counts the rest of the current call instruction by instruction, whatever its chunk's call charge.
+void tix_count_instructions(lua_State *L);
 
 /// Raises "deadline exceeded" at the caller once the current call's deadline has passed.
 void tix_check_deadline(lua_State *L, tix_ctx *c);

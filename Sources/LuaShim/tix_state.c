@@ -158,11 +158,26 @@ void tix_check_deadline(lua_State *L, tix_ctx *c) {
     if (deadline_passed(c)) fail_here(L, TIX_FAULT_DEADLINE);
 }
 
+/// Whether a hook event should read the clock: every count event (one per TIX_HOOK_STEP
+/// instructions), but a call event only once the charges since the last read reach
+/// TIX_CLOCK_STRIDE, as for C-side work, so short calls never read it.
+static int clock_due(tix_ctx *c, int counted, int64_t spent) {
+    if (counted) return 1;
+    c->unclocked += spent;
+    if (c->unclocked < TIX_CLOCK_STRIDE) return 0;
+    c->unclocked = 0;
+    return 1;
+}
+
+/// Charges the budget at a count event (the instructions since the last one) or at a call
+/// event (the call's charge, see tix_bytecode.c), and stops the call at a limit.
 static void tix_hook(lua_State *L, lua_Debug *ar) {
     tix_ctx *c = tix_ctx_of(L);
-    c->remaining -= lua_gethookcount(L);
+    int counted = ar->event == LUA_HOOKCOUNT;
+    int64_t spent = counted ? lua_gethookcount(L) : c->call_charge;
+    c->remaining -= spent;
     int fault = c->remaining < 0 ? TIX_FAULT_BUDGET
-              : deadline_passed(c) ? TIX_FAULT_DEADLINE
+              : clock_due(c, counted, spent) && deadline_passed(c) ? TIX_FAULT_DEADLINE
               : c->faults & TIX_FAULT_MEMORY;  // a memory error the script caught
     if (fault == 0) return;
     char where[LUA_IDSIZE + 32] = "";
@@ -171,8 +186,14 @@ static void tix_hook(lua_State *L, lua_Debug *ar) {
     raise_limit(L, where, fault);
 }
 
-int tix_call(lua_State *L, int nargs, int nresults, int64_t budget, tix_seed_fn seed, void *seed_ud, int timed,
-             int *faults) {
+void tix_count_instructions(lua_State *L) {
+    tix_ctx *c = tix_ctx_of(L);
+    c->loaded = 1;
+    if (lua_gethookmask(L) == LUA_MASKCALL) lua_sethook(L, tix_hook, LUA_MASKCOUNT, c->step);
+}
+
+int tix_call(lua_State *L, int nargs, int nresults, int64_t budget, int64_t call_charge, tix_seed_fn seed, void *seed_ud,
+             int timed, int *faults) {
     tix_ctx *c = tix_ctx_of(L);
     c->remaining = budget;
     c->faults = 0;
@@ -181,14 +202,18 @@ int tix_call(lua_State *L, int nargs, int nresults, int64_t budget, tix_seed_fn 
     c->stopped = 0;
     c->unclocked = 0;
     c->deadline = timed && c->timeout_ns != 0 ? TIX_DEADLINE_UNSTARTED : 0;
-    int step = budget < TIX_HOOK_STEP ? (budget > 0 ? (int)budget : 1) : TIX_HOOK_STEP;
+    c->step = budget < TIX_HOOK_STEP ? (budget > 0 ? (int)budget : 1) : TIX_HOOK_STEP;
+    c->call_charge = c->loaded ? 0 : call_charge;
     c->seed = seed;
     c->seed_ud = seed_ud;
     c->seeded = 0;
     c->touched = 0;
     // Scripts cannot start threads (no coroutine library), so the main thread's hook sees
-    // every instruction; setting it also restarts the count after a trapping failure.
-    lua_sethook(L, tix_hook, LUA_MASKCOUNT, step);
+    // every instruction and every call; setting it also restarts the count after a trapping failure.
+    if (c->call_charge > 0)
+        lua_sethook(L, tix_hook, LUA_MASKCALL, 0);
+    else
+        lua_sethook(L, tix_hook, LUA_MASKCOUNT, c->step);
     c->enforce = 1;
     int status = lua_pcall(L, nargs, nresults, 0);
     c->enforce = 0;
@@ -218,7 +243,7 @@ int tix_linedefined(lua_State *L) {
     return ar.linedefined;
 }
 
-int tix_load(lua_State *L, const char *source, size_t len, const char *chunkname) {
+int tix_load(lua_State *L, const char *source, size_t len, const char *chunkname, int64_t *call_charge) {
     tix_ctx *c = tix_ctx_of(L);
     c->faults = 0;
     c->remaining = INT64_MAX;  // compiling trusted source is not charged, only capped
@@ -236,6 +261,7 @@ int tix_load(lua_State *L, const char *source, size_t len, const char *chunkname
         return LUA_ERRSYNTAX;
     }
     if (status == LUA_OK) {
+        *call_charge = tix_call_charge(L);
         lua_pushvalue(L, -2);
         lua_setupvalue(L, -2, 1);  // a main chunk's only upvalue is its _ENV
     }

@@ -53,7 +53,7 @@ struct RulesBench: AsyncParsableCommand {
     func run() async throws {
         let (bridged, bare) = try RuleCallBenchmark.run(iterations: calls)
         print("bare lua_pcall (plain state, no hook, table built once): \(rate(bare)) calls/s")
-        print("bridge (sandbox, instruction hook, memory cap, context converted): \(rate(bridged)) calls/s")
+        print("bridge (sandbox, instruction budget, memory cap, context converted): \(rate(bridged)) calls/s")
         print("rules: \(rate(bridged)) calls/s, bare: \(rate(bare))/s, ratio \(ratio(bridged, bare))")
     }
 }

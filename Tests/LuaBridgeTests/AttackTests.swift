@@ -129,6 +129,23 @@ let attacks: [Attack] = [
         local guard <close> = setmetatable({}, { __close = function() while true do end end })
         while true do end
         """, outcome: .fails(.budgetExceeded, containing: "budget")),
+    // CPU without loops: such a chunk is charged per call, not per instruction
+    Attack(name: "tail calls forever", body: """
+        local function spin(n) return spin(n + 1) end
+        return spin(0)
+        """, outcome: .fails(.budgetExceeded, containing: "instruction budget of 2000000 exceeded")),
+    Attack(name: "calls that double at every level", body: """
+        local function f(n) if n == 0 then return 0 end return f(n - 1) + f(n - 1) end
+        return f(60)
+        """, outcome: .fails(.budgetExceeded, containing: "budget")),
+    Attack(name: "tail calls forever, the budget error swallowed by pcall", body: """
+        local function spin() return spin() end
+        pcall(spin)
+        return pcall(spin)
+        """, outcome: .fails(.budgetExceeded, containing: "budget")),
+    Attack(name: "a loop compiled at run time by a chunk without loops", body: """
+        return load("while true do end")()
+        """, outcome: .fails(.budgetExceeded, containing: "budget")),
     Attack(name: "coroutines to dodge the per-thread hook (coroutine is absent)", body: """
         local co = coroutine.wrap(function() while true do end end)
         co()

@@ -26,7 +26,13 @@ int tix_new_env(lua_State *L);
 
 /// Compiles `source` as text only (bytecode is refused, and so is the `^` operator) and
 /// makes the table on top of the stack its _ENV. Pushes the chunk, or an error message; returns the load status.
-int tix_load(lua_State *L, const char *source, size_t len, const char *chunkname);
+/// On success stores the chunk's call charge (see tix_call_charge) in *call_charge.
+int tix_load(lua_State *L, const char *source, size_t len, const char *chunkname, int64_t *call_charge);
+
+/// What one call of a function of the Lua function on top's chunk may be charged instead of its
+/// instructions: the length of the chunk's longest function if no function in it can loop, else 0
+/// (count every instruction).
+int64_t tix_call_charge(lua_State *L);
 
 /// Where a call's math.random seed comes from: `seed(ud)` is asked only if the script draws,
 /// at its first draw, so a call that never draws never computes one. It runs inside the
@@ -40,9 +46,10 @@ uint64_t tix_fixed_seed(void *ud);
 /// deadline, math.random seeded from `seed(seed_ud)`, allocation caps enforced for the
 /// duration of the call only; the deadline only if `timed`. Stores the TIX_FAULT_* bits of
 /// the call in *faults. Budget, deadline and memory faults end the call even if the script
-/// catches them.
-int tix_call(lua_State *L, int nargs, int nresults, int64_t budget, tix_seed_fn seed, void *seed_ud, int timed,
-             int *faults);
+/// catches them. With a `call_charge` (the called function's chunk's, from tix_load) every
+/// call is charged that much instead of every instruction being counted; 0 counts instructions.
+int tix_call(lua_State *L, int nargs, int nresults, int64_t budget, int64_t call_charge, tix_seed_fn seed, void *seed_ud,
+             int timed, int *faults);
 
 /// Marks the table on top as a record: a context table the host refills and passes again
 /// instead of building a new one per call. A record looks like a plain table to scripts
