@@ -5,9 +5,9 @@ import GRDB
 /// `tix-dev bench ledger`: the engine's durable transfer rate against the raw SQLite ceiling, in one run.
 ///
 /// The ceiling writes the same rows a transfer writes (journal entry, posting, two balances) with plain
-/// prepared statements in transactions of 1000, at the same `synchronous` level. What the engine adds
-/// on top (validation, savepoints, canonical encoding, the hash chain, group commit, async hand-off)
-/// is what the ratio measures. With `rules`, every transfer also calls the fee and sink rules, and
+/// prepared statements in transactions of 1000, on a pool opened as the engine's is (`synchronous = FULL`).
+/// What the engine adds on top (validation, savepoints, canonical encoding, the hash chain, group commit,
+/// async hand-off) is what the ratio measures. With `rules`, every transfer also calls the fee and sink rules, and
 /// the ceiling writes the fee's posting and the sink's balance too.
 public struct LedgerBenchmark: Sendable {
     public struct Figures: Sendable {
@@ -142,9 +142,7 @@ public struct LedgerBenchmark: Sendable {
 
     /// The same rows as `transfers` engine transfers, from plain prepared statements in batches of 1000.
     private func rawCeiling() throws -> Double {
-        let pool = try DatabasePool(
-            path: directory.appendingPathComponent("raw-\(UUID()).sqlite").path,
-            configuration: { var c = Configuration(); c.prepareDatabase { try $0.execute(sql: "PRAGMA synchronous = FULL") }; return c }())
+        let pool = try SQLiteTuning.openPool(path: directory.appendingPathComponent("raw-\(UUID()).sqlite").path, durability: .full)
         try Schema.migrator.migrate(pool)
         let command = try Canonical.encode(Command.transfer(from: "p1", to: "p2", asset: Asset.ticket.code, amount: Self.amount))
         let postings = [Posting(id: 1, from: "p1", to: "p2", asset: "TIX", amount: Self.amount)]

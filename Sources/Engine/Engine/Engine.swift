@@ -45,7 +45,7 @@ public final class Engine: Sendable {
         self.path = path
         self.recipes = recipes
         _ = SQLiteTuning.processSettings
-        pool = try DatabasePool(path: path, configuration: Self.configuration(durability))
+        pool = try SQLiteTuning.openPool(path: path, durability: durability)
         try Schema.migrator.migrate(pool)
         reader = LedgerReader(pool: pool)
 
@@ -131,13 +131,6 @@ public final class Engine: Sendable {
     deinit {
         watcher?.cancel()
         inbox.close()
-    }
-
-    private static func configuration(_ durability: Durability) -> Configuration {
-        var config = Configuration()
-        config.busyMode = .timeout(10)
-        config.prepareDatabase { db in try SQLiteTuning.prepare(db, durability: durability) }
-        return config
     }
 }
 

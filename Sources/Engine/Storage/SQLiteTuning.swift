@@ -1,9 +1,10 @@
 import GRDB
 import SQLiteShim
 
-/// The SQLite settings the ledger runs with. None changes what is stored or when it is durable; each
-/// takes work off the writer's path (issue #16's profile).
-enum SQLiteTuning {
+/// The SQLite settings the ledger runs with. Apart from the writer's `synchronous` level, which is what
+/// makes a commit durable, none changes what is stored or when; each takes work off the writer's path
+/// (issue #16's profile).
+package enum SQLiteTuning {
     /// Process-wide, once, before the first connection opens: no memory statistics, whose global mutex
     /// every allocation otherwise takes. If another part of the process opened SQLite first this is
     /// refused, and the engine runs as before, only slower.
@@ -13,10 +14,25 @@ enum SQLiteTuning {
     /// larger checkpoints, each syncing the database file once for ten times the commits.
     static let checkpointPages = 10_000
 
+    /// Opens the ledger's pool of connections, its writer at the `synchronous` level `durability` names.
+    ///
+    /// GRDB's `DatabasePool` turns WAL on after `prepareDatabase` has run and sets its writer to
+    /// `synchronous = NORMAL` as it does, so the level is set once the pool is open: before this, every
+    /// engine committed at NORMAL, and an acknowledged command could be lost to a power cut.
+    package static func openPool(path: String, durability: Durability) throws -> DatabasePool {
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in try prepare(db) }
+        let pool = try DatabasePool(path: path, configuration: config)
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = \(durability == .full ? "FULL" : "NORMAL")")
+        }
+        return pool
+    }
+
     /// Every connection's settings; the writer also gets a 64 MB page cache, so the balances and the
     /// indexes' upper pages it touches in every batch stay in memory (readers keep SQLite's default).
-    static func prepare(_ db: Database, durability: Durability) throws {
-        try db.execute(sql: "PRAGMA synchronous = \(durability == .full ? "FULL" : "NORMAL")")
+    private static func prepare(_ db: Database) throws {
         try db.execute(sql: "PRAGMA temp_store = MEMORY")
         guard !db.configuration.readonly else { return }
         try db.execute(sql: "PRAGMA cache_size = -65536")
