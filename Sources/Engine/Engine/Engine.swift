@@ -30,6 +30,10 @@ public final class Engine: Sendable {
     private let ruleChanges = RuleMailbox()
     private let watcher: Task<Void, Never>?
     private let writerDone = DispatchSemaphore(value: 0)
+    /// Flushes each commit before its submitters hear back; nil with ``Durability/normal``.
+    let syncer: Syncer?
+    /// Signalled when the syncer's thread ends.
+    private let syncerDone = DispatchSemaphore(value: 0)
 
     /// Opens (or creates) the database at `path`, migrates it, loads the Lua rules in `rules` (none:
     /// every rule's default applies) and the recipes in `recipes`, and starts the writer. With
@@ -45,26 +49,32 @@ public final class Engine: Sendable {
         self.path = path
         self.recipes = recipes
         _ = SQLiteTuning.processSettings
-        pool = try SQLiteTuning.openPool(path: path, durability: durability)
+        pool = try SQLiteTuning.openPool(path: path)
         try Schema.migrator.migrate(pool)
         reader = LedgerReader(pool: pool)
+        let syncer = durability == .full ? try Syncer(database: path) : nil
+        self.syncer = syncer
+        if let syncer {
+            let done = syncerDone
+            Self.startThread(named: "tix.syncer") {
+                syncer.run()
+                done.signal()
+            }
+        }
 
         let scripts = [rules.map(ScriptDirectory.rules), recipes.map(ScriptDirectory.recipes)].compactMap { $0 }
         let writer = Writer(
             pool: pool, inbox: inbox, ruleChanges: ruleChanges, clock: clock, scripts: scripts,
-            ruleLimits: ruleLimits, loader: RuleLoader(logger: logger), onRuleReload: onRuleReload)
+            ruleLimits: ruleLimits, loader: RuleLoader(logger: logger), syncer: syncer, onRuleReload: onRuleReload)
         let (done, started) = (writerDone, DispatchSemaphore(value: 0))
         let startFailure = Mutex<(any Error)?>(nil)
-        let thread = Thread {
-            // Named from inside: Foundation passes the name to the kernel only for the current thread.
-            Thread.current.name = Self.writerThreadName
+        Self.startThread(named: Self.writerThreadName) {
             writer.run { failure in
                 startFailure.withLock { $0 = failure }
                 started.signal()
             }
             done.signal()
         }
-        thread.start()
         started.wait()
         if let failure = startFailure.withLock({ $0 }) { throw failure }
         let (ruleChanges, inbox) = (ruleChanges, inbox)
@@ -125,6 +135,7 @@ public final class Engine: Sendable {
         watcher?.cancel()
         inbox.close()
         writerDone.wait()
+        if syncer != nil { syncerDone.wait() }
         try? pool.close()
     }
 
@@ -132,15 +143,29 @@ public final class Engine: Sendable {
         watcher?.cancel()
         inbox.close()
     }
+
+    private static func startThread(named name: String, _ body: @escaping @Sendable () -> Void) {
+        let thread = Thread {
+            // Named from inside: Foundation passes the name to the kernel only for the current thread.
+            Thread.current.name = name
+            body()
+        }
+        thread.start()
+    }
 }
 
 /// Failures that are not a command's fault.
 public enum EngineError: Error, CustomStringConvertible {
     case closed
+    /// The disk did not confirm a flush: the batch is committed but perhaps not durable.
+    case notDurable(errno: Int32)
 
     public var description: String {
         switch self {
         case .closed: "The engine is shutting down; try again in a moment."
+        case .notDurable(let code):
+            "The disk did not confirm the write (\(String(cString: strerror(code)))); send the command again"
+                + " with the same key to learn whether it was recorded."
         }
     }
 }

@@ -14,19 +14,16 @@ package enum SQLiteTuning {
     /// larger checkpoints, each syncing the database file once for ten times the commits.
     static let checkpointPages = 10_000
 
-    /// Opens the ledger's pool of connections, its writer at the `synchronous` level `durability` names.
-    ///
-    /// GRDB's `DatabasePool` turns WAL on after `prepareDatabase` has run and sets its writer to
-    /// `synchronous = NORMAL` as it does, so the level is set once the pool is open: before this, every
-    /// engine committed at NORMAL, and an acknowledged command could be lost to a power cut.
-    package static func openPool(path: String, durability: Durability) throws -> DatabasePool {
+    /// Opens the ledger's pool of connections. Its writer commits at `synchronous = NORMAL`, which writes
+    /// the WAL without flushing it: with ``Durability/full`` the ``Syncer`` flushes it before anyone hears
+    /// back, while the writer goes on. (GRDB's `DatabasePool` sets NORMAL on its writer as it turns WAL
+    /// on, after `prepareDatabase`: a level set there would not last.)
+    package static func openPool(path: String) throws -> DatabasePool {
         var config = Configuration()
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in try prepare(db) }
         let pool = try DatabasePool(path: path, configuration: config)
-        try pool.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA synchronous = \(durability == .full ? "FULL" : "NORMAL")")
-        }
+        try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = NORMAL") }
         return pool
     }
 
