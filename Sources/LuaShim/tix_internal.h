@@ -47,8 +47,13 @@ static inline tix_ctx *tix_ctx_of(lua_State *L) {
 /// Marks the budget as exhausted and raises "instruction budget exceeded" at the caller.
 int tix_budget_fail(lua_State *L);
 
-/// Counts the rest of the current call instruction by instruction, whatever its chunk's call charge.
+/// Makes every call of this state count instruction by instruction from now on, the current one
+/// included, whatever its chunk's call charge: for code compiled at run time, which may loop and may
+/// be kept for later calls.
 void tix_count_instructions(lua_State *L);
+
+/// The call charge of the Lua function on top's chunk (see tix_load).
+int64_t tix_call_charge(lua_State *L);
 
 /// Raises "deadline exceeded" at the caller once the current call's deadline has passed.
 void tix_check_deadline(lua_State *L, tix_ctx *c);

@@ -1,9 +1,9 @@
 import GRDB
 import SQLiteShim
 
-/// The SQLite settings the ledger runs with. Apart from the writer's `synchronous` level, which is what
-/// makes a commit durable, none changes what is stored or when; each takes work off the writer's path
-/// (issue #16's profile).
+/// The SQLite settings the ledger runs with. None changes what is stored; each takes work off the
+/// writer's path (issue #16's profile). The writer's `synchronous = NORMAL` leaves flushing a commit
+/// to the ``Syncer``.
 package enum SQLiteTuning {
     /// Process-wide, once, before the first connection opens: no memory statistics, whose global mutex
     /// every allocation otherwise takes. If another part of the process opened SQLite first this is

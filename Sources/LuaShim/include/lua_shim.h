@@ -26,13 +26,9 @@ int tix_new_env(lua_State *L);
 
 /// Compiles `source` as text only (bytecode is refused, and so is the `^` operator) and
 /// makes the table on top of the stack its _ENV. Pushes the chunk, or an error message; returns the load status.
-/// On success stores the chunk's call charge (see tix_call_charge) in *call_charge.
+/// On success stores what each call of the chunk's functions is charged in *call_charge: the length of
+/// its longest function if none can loop, else 0 (every instruction counts; tix_bytecode.c).
 int tix_load(lua_State *L, const char *source, size_t len, const char *chunkname, int64_t *call_charge);
-
-/// What one call of a function of the Lua function on top's chunk may be charged instead of its
-/// instructions: the length of the chunk's longest function if no function in it can loop, else 0
-/// (count every instruction).
-int64_t tix_call_charge(lua_State *L);
 
 /// Where a call's math.random seed comes from: `seed(ud)` is asked only if the script draws,
 /// at its first draw, so a call that never draws never computes one. It runs inside the
