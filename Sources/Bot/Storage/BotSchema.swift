@@ -1,3 +1,4 @@
+import Engine
 import GRDB
 
 /// The bot's own tables, in the engine's database file, under a migrator of its own: the engine knows
@@ -96,6 +97,10 @@ enum BotSchema {
         // The group chat each company or state bound with `/bind`, where members act for it with `/co`.
         migrator.registerMigration("bot org bindings") { db in
             try db.execute(sql: "CREATE TABLE bot_org_bindings (chat_id INTEGER PRIMARY KEY, org TEXT NOT NULL)")
+        }
+        // A pending action's state checked by comparisons, as the engine's tables are (`InListRewrite`).
+        migrator.registerMigration("bot checks without IN lists") { db in
+            try InListRewrite.rebuild("bot_pending", in: db)
         }
         return migrator
     }

@@ -53,7 +53,7 @@ extension LedgerReader {
                             AND next.owner_id = jobs.owner_id AND next.factory_id = jobs.factory_id AND next.id > jobs.id
                         ) AS stopped
                     FROM jobs
-                    WHERE state = 'done' AND kind = 'craft' AND (finished_seq, id) > (?, ?)
+                    WHERE finished_seq IS NOT NULL AND state = 'done' AND kind = 'craft' AND (finished_seq, id) > (?, ?)
                     ORDER BY finished_seq, id LIMIT ?
                     """,
                 arguments: [seq, job, limit]
@@ -68,9 +68,11 @@ extension LedgerReader {
     /// Where a reader that starts now begins, so as to announce only crafts finished from now on.
     public func lastFinishedCraft() throws -> (seq: Int64, job: Int64) {
         try pool.read { db in
-            let row = try Row.fetchOne(
-                db, sql: "SELECT COALESCE(MAX(finished_seq), 0) AS seq, COALESCE(MAX(id), 0) AS job FROM jobs WHERE state = 'done' AND kind = 'craft'")
-            return (row?["seq"] ?? 0, row?["job"] ?? 0)
+            let row = try Row.fetchOne(db, sql: """
+                SELECT finished_seq, id FROM jobs WHERE finished_seq IS NOT NULL AND state = 'done' AND kind = 'craft'
+                ORDER BY finished_seq DESC, id DESC LIMIT 1
+                """)
+            return (row?[0] ?? 0, row?[1] ?? 0)
         }
     }
 }
