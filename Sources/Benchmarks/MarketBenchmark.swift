@@ -22,6 +22,9 @@ public struct MarketBenchmark: Sendable {
     public var rounds = 3
     public var directory: URL
     public var rules: URL?
+    /// Bids resting at the pairs' price before anything is measured. With some, each pair is a buy, then
+    /// a sell that fills the oldest bid at that price: every sell matches against a book this deep.
+    public var restingBids = 0
 
     public init(directory: URL) { self.directory = directory }
 
@@ -47,6 +50,11 @@ public struct MarketBenchmark: Sendable {
                     Submission(actor: Submission.admin, key: "arm\(n)\($0)", command: .mint(to: "p\(n)", asset: $0, amount: 1_000_000))
                 }
             }
+            // From the players who buy in the pairs: a seller never meets a bid of their own.
+            + (0..<restingBids).map { n in
+                let account = "p\((2 * n + 1) % players)"
+                return Submission(actor: account, key: "rest\(n)", command: .placeOrder(Order(account: account, side: .buy, asset: "sword", quantity: 1, price: 10_000)))
+            }
         let engine = try await BatchedLoad.scratchEngine(in: directory, rules: rules, setup: setup)
         defer { engine.close() }
         return try await BatchedLoad(submitters: submitters, batchSize: batchSize).rate(submissions, on: engine)
@@ -63,10 +71,11 @@ public struct MarketBenchmark: Sendable {
         }
     }
 
-    /// A sell of one sword, then a buy at the same price from another player, which fills it.
+    /// A sell of one sword, then a buy at the same price from another player, which fills it; with
+    /// resting bids, the buy first and then the sell.
     private func orderPairs() -> [Submission] {
         (0..<commands).map { n in
-            let side: TradeSide = n % 2 == 0 ? .sell : .buy
+            let side: TradeSide = (n % 2 == 0) == (restingBids == 0) ? .sell : .buy
             let account = "p\((n / 2 * 2 + (side == .sell ? 0 : 1)) % players)"
             return Submission(
                 actor: account, key: "o\(n)",

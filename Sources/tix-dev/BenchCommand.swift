@@ -62,6 +62,7 @@ struct MarketBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "market", abstract: "AMM swaps/s and P2P orders/s through the engine against its plain transfer rate.")
     @Option(help: "Commands per measurement.") var commands = 50_000
+    @Option(help: "Bids resting at the orders' price, which every sell then matches against.") var restingBids = 0
     @OptionGroup var rules: BenchRules
     @OptionGroup var scratch: ScratchOptions
 
@@ -69,6 +70,7 @@ struct MarketBench: AsyncParsableCommand {
         try await scratch.withScratch { directory in
             var bench = MarketBenchmark(directory: directory)
             bench.commands = commands
+            bench.restingBids = restingBids
             bench.rules = rules.directory
             let f = try await bench.run()
             print("plain transfers (baseline): \(rate(f.transfersPerSecond))/s")

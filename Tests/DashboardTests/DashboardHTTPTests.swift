@@ -107,6 +107,31 @@ struct DashboardHTTPTests {
         }
     }
 
+    @Test("spreads: each item's best open bid and ask and its open orders, filled and cancelled ones left out")
+    func spreads() async throws {
+        let (engine, _) = try await Self.ledger()
+        defer { engine.close() }
+        for code in ["ore", "gem"] { try await admin(engine, .defineAsset(Asset(code: code, kind: .raw, scale: 0))) }
+        try await admin(engine, .mint(to: "bob", asset: "ore", amount: 10))
+        try await admin(engine, .mint(to: "bob", asset: "gem", amount: 10))
+        func place(_ account: String, _ side: TradeSide, _ asset: String, _ quantity: Int64, _ price: Int64) async throws -> Int64 {
+            try #require(try await admin(engine, .placeOrder(Order(account: account, side: side, asset: asset, quantity: quantity, price: price))).createdID)
+        }
+        _ = try await place("alice", .buy, "ore", 1, 500)
+        _ = try await place("alice", .buy, "ore", 1, 700)
+        _ = try await place("bob", .sell, "ore", 2, 900)
+        _ = try await place("bob", .sell, "ore", 1, 700)  // fills the bid at 700
+        let cancelled = try await place("alice", .buy, "ore", 1, 800)
+        try await admin(engine, .cancelOrder(account: "alice", order: cancelled))
+        _ = try await place("bob", .sell, "gem", 1, 300)
+        try await Self.serving(engine) { base in
+            let rows = try await Self.series(base, "spreads")
+            #expect(rows.count == 3)
+            #expect(Self.row(rows, 1) == ["item": "gem", "best_bid": "0", "best_ask": "300", "spread": "0", "open_orders": "1"])  // no bid: 0
+            #expect(Self.row(rows, 2) == ["item": "ore", "best_bid": "500", "best_ask": "900", "spread": "400", "open_orders": "2"])
+        }
+    }
+
     @Test("distribution, Lorenz curve and cohorts of the players' balances now")
     func distribution() async throws {
         let (engine, _) = try await Self.ledger()

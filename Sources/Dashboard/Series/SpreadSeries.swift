@@ -11,10 +11,15 @@ struct SpreadSeries: Series {
 
     func table(in context: SeriesContext) throws -> Table {
         let rows = try context.reader.aggregate { db in
+            // Each side read from its own index of open orders (`orders_bids`, `orders_asks`).
             try Row.fetchAll(db, sql: """
-                SELECT s.code, MAX(CASE WHEN o.side = 'buy' THEN o.price END) AS bid,
-                       MIN(CASE WHEN o.side = 'sell' THEN o.price END) AS ask, COUNT(*) AS open
-                FROM orders o JOIN assets s ON s.id = o.asset_id WHERE o.state = 'open' GROUP BY s.code ORDER BY s.code
+                SELECT s.code, MAX(o.bid) AS bid, MIN(o.ask) AS ask, SUM(o.open) AS open FROM (
+                    SELECT asset_id, MAX(price) AS bid, NULL AS ask, COUNT(*) AS open
+                    FROM orders WHERE state = 'open' AND side = 'buy' GROUP BY asset_id
+                    UNION ALL
+                    SELECT asset_id, NULL, MIN(price), COUNT(*)
+                    FROM orders WHERE state = 'open' AND side = 'sell' GROUP BY asset_id
+                ) o JOIN assets s ON s.id = o.asset_id GROUP BY s.code ORDER BY s.code
                 """)
         }
         return Table(columns: ["item", "best_bid", "best_ask", "spread", "open_orders"], rows: rows.map { row in

@@ -47,15 +47,21 @@ struct OrderStore {
     }
 
     /// Whether the account has a live order on `side` that `limit` would cross: trading with oneself.
+    /// One statement per side, the side written out: a side bound as a parameter would make SQLite
+    /// prepare the statement again whenever it changes, as it weighs the book's per-side indexes.
     func crossesOwn(_ side: TradeSide, accountID: Int64, assetID: Int64, limit: Int64, at: Int64) throws -> Bool {
-        try db.first(
-            """
-            SELECT 1 FROM orders WHERE account_id = ? AND asset_id = ? AND side = ? AND state = 'open'
-              AND (expires_at IS NULL OR expires_at > ?)
-              AND ((side = 'sell' AND price <= ?) OR (side = 'buy' AND price >= ?))
-            LIMIT 1
-            """, .int(accountID), .int(assetID), .text(side.rawValue), .int(at), .int(limit), .int(limit)
-        ) { _ in true } ?? false
+        let (account, asset, limit, at) = (SQLArgument.int(accountID), SQLArgument.int(assetID), SQLArgument.int(limit), SQLArgument.int(at))
+        return side == .sell
+            ? try db.first(
+                """
+                SELECT 1 FROM orders WHERE account_id = ? AND asset_id = ? AND side = 'sell' AND state = 'open' AND price <= ?
+                  AND (expires_at IS NULL OR expires_at > ?) LIMIT 1
+                """, account, asset, limit, at) { _ in true } ?? false
+            : try db.first(
+                """
+                SELECT 1 FROM orders WHERE account_id = ? AND asset_id = ? AND side = 'buy' AND state = 'open' AND price >= ?
+                  AND (expires_at IS NULL OR expires_at > ?) LIMIT 1
+                """, account, asset, limit, at) { _ in true } ?? false
     }
 
     /// An open order with what is needed to close it and return its escrow.

@@ -112,8 +112,12 @@ extension Ledger {
     private func proposalFacts(
         _ recipe: String, inventor: (name: String, id: Int64), excluding id: Int64 = 0, _ db: HotConnection
     ) throws -> RuleSet.ProposalFacts {
+        // The condition is `proposals_open`'s own, word for word, so SQLite reads that index (see `InListRewrite`).
         let open = try db.first(
-            "SELECT COUNT(*) FROM proposals WHERE inventor_id = ? AND id != ? AND state IN ('pending', 'active', 'approved')",
+            """
+            SELECT COUNT(*) FROM proposals WHERE inventor_id = ? AND id != ?
+              AND (state = 'pending' OR state = 'active' OR state = 'approved')
+            """,
             .int(inventor.id), .int(id)) { $0.int(0) } ?? 0
         return RuleSet.ProposalFacts(recipe: recipe, inventor: inventor.name, replaces: try rules.recipe(recipe) != nil, open: open)
     }

@@ -117,6 +117,12 @@ package final class StatementCache {
         connection = db.sqliteConnection
     }
 
+    /// How often SQLite has prepared the cached statements again: after a change of schema, or because a
+    /// bound value decides whether a partial index applies (then at every change of that value).
+    var reprepared: Int {
+        statements.values.reduce(0) { $0 + Int(sqlite3_stmt_status($1.sqliteStatement, SQLITE_STMTSTATUS_REPREPARE, 0)) }
+    }
+
     fileprivate func statement(_ sql: StaticString, in db: Database) throws -> SQLiteStatement {
         let key = UnsafeRawPointer(sql.utf8Start)
         if let statement = statements[key] { return statement.sqliteStatement }

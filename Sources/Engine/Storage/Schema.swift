@@ -489,6 +489,21 @@ package enum Schema {
                 try InListRewrite.rebuild(table, in: db)
             }
         }
+        // The book's one index becomes one per side, bids by descending price: the best bid, oldest first
+        // at its price, is then the first entry, where before SQLite sorted every bid at the best price.
+        // A player's open orders get their own index, so the check against trading with oneself is one
+        // seek, not a walk through everything the player ever placed (nor, as the planner would choose
+        // next to the per-side indexes, through the whole side of the book). And a player's factories are
+        // counted through an index, not by reading every factory, each time one is built.
+        migrator.registerMigration("v20 book per side, open orders and factories by owner") { db in
+            try db.execute(sql: """
+                DROP INDEX orders_book;
+                CREATE INDEX orders_asks ON orders(asset_id, price, id) WHERE state = 'open' AND side = 'sell';
+                CREATE INDEX orders_bids ON orders(asset_id, price DESC, id) WHERE state = 'open' AND side = 'buy';
+                CREATE INDEX orders_open_by_account ON orders(account_id, asset_id, side, price) WHERE state = 'open';
+                CREATE INDEX factories_by_owner ON factories(owner_id);
+                """)
+        }
         return migrator
     }
 
