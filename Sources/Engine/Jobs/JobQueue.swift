@@ -53,16 +53,35 @@ struct JobQueue {
         return id
     }
 
-    /// Pending jobs due at `at`, earliest first, at most `limit`.
+    /// Pending jobs due at `at`, earliest first, at most `limit`. Their crafts' items are read in one
+    /// statement for all of them, not one per job.
     func due(at: Int64, limit: Int) throws -> [QueuedJob] {
-        try db.all(
+        let rows = try db.all(
             """
             SELECT id, due_at, attempts, state, format, kind, account, subject, recipe, version, duration, repeats,
                    variable_yield
             FROM jobs WHERE state = 'pending' AND due_at <= ? ORDER BY due_at, id LIMIT ?
             """,
-            .int(at), .int(Int64(limit)), read: StoredRow.init
-        ).map { try $0.queued(items: items(of:)) }
+            .int(at), .int(Int64(limit)), read: StoredRow.init)
+        let crafts = rows.filter { $0.kind == "craft" }.map(\.id)
+        var items: [Int64: (inputs: [ItemAmount], outputs: [ItemAmount])] = [:]
+        if !crafts.isEmpty {
+            _ = try db.all(
+                """
+                SELECT job_id, output, asset, amount FROM job_items
+                WHERE job_id IN (SELECT value FROM json_each(?)) ORDER BY job_id, output, position
+                """,
+                .text("[" + crafts.map(String.init).joined(separator: ",") + "]")
+            ) { row in
+                let (job, item) = (row.int(0), ItemAmount(asset: row.text(2), amount: row.int(3)))
+                if row.int(1) == 0 {
+                    items[job, default: ([], [])].inputs.append(item)
+                } else {
+                    items[job, default: ([], [])].outputs.append(item)
+                }
+            }
+        }
+        return try rows.map { try $0.queued { items[$0] ?? ([], []) } }
     }
 
     /// Any job by id, with the journal format it was queued in.

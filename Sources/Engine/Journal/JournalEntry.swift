@@ -33,15 +33,17 @@ public struct JournalEntry: Sendable, Hashable {
         previous: [UInt8], format: JournalFormat, seq: Int64, at: Int64, actor: String, key: String, command: String,
         result: String, rules: String
     ) -> [UInt8] {
-        var bytes = previous
-        bytes.reserveCapacity(previous.count + command.utf8.count + result.utf8.count + rules.utf8.count + 128)
-        let fields = [String(seq), String(at), actor, key, command, result, rules]
-        for field in format == .v1 ? fields : [String(format.rawValue)] + fields {
-            bytes += String(field.utf8.count).utf8
-            bytes.append(UInt8(ascii: ":"))
-            bytes += field.utf8
+        // Hashed field by field as they lie in memory: the writer computes this for every command.
+        var hasher = SHA256()
+        hasher.update(data: previous)
+        func update(_ field: String) {
+            var (length, field) = (String(field.utf8.count) + ":", field)
+            length.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+            field.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         }
-        return Array(SHA256.hash(data: bytes))
+        if format != .v1 { update(String(format.rawValue)) }
+        for field in [String(seq), String(at), actor, key, command, result, rules] { update(field) }
+        return hasher.finalize().withUnsafeBytes { Array($0) }
     }
 
     /// Whether this entry's hash follows from `previous` and its own fields.
