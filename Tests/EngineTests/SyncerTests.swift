@@ -22,10 +22,12 @@ struct SyncerTests {
         engine.close()
     }
 
-    @Test("a database without a WAL is refused: there would be nothing to flush")
+    @Test("a database without a WAL is refused, in words that name the file: there would be nothing to flush")
     func noWAL() throws {
         let path = scratchPath()
-        #expect(throws: EngineError.self) { try Syncer(database: path) }
+        let error = #expect(throws: EngineError.self) { try Syncer(database: path) }
+        #expect(error?.description == "Cannot open the write-ahead log \(path)-wal (No such file or directory), so commits"
+            + " could not be flushed before answering: the engine does not start.")
     }
 
     @Test("with full durability every submitter hears back, and what it heard is on file after a reopen")

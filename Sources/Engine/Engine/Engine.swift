@@ -159,6 +159,8 @@ public enum EngineError: Error, CustomStringConvertible {
     case closed
     /// The disk did not confirm a flush: the batch is committed but perhaps not durable.
     case notDurable(errno: Int32)
+    /// The engine cannot start: it could not open the write-ahead log it flushes before each answer.
+    case walUnavailable(path: String, errno: Int32)
 
     public var description: String {
         switch self {
@@ -166,6 +168,9 @@ public enum EngineError: Error, CustomStringConvertible {
         case .notDurable(let code):
             "The disk did not confirm the write (\(String(cString: strerror(code)))); send the command again"
                 + " with the same key to learn whether it was recorded."
+        case .walUnavailable(let path, let code):
+            "Cannot open the write-ahead log \(path) (\(String(cString: strerror(code)))), so commits could not be"
+                + " flushed before answering: the engine does not start."
         }
     }
 }

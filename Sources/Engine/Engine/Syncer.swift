@@ -24,7 +24,7 @@ final class Syncer: @unchecked Sendable {
     /// Opens the WAL of the database at `path`, which must already be in WAL mode.
     init(database path: String) throws {
         wal = open(path + "-wal", O_RDONLY | O_CLOEXEC)
-        guard wal >= 0 else { throw EngineError.notDurable(errno: errno) }
+        guard wal >= 0 else { throw EngineError.walUnavailable(path: path + "-wal", errno: errno) }
     }
 
     deinit { _ = Foundation.close(wal) }
