@@ -14,6 +14,7 @@ struct InListRewriteTests {
     func rewrite() {
         #expect(InListRewrite.rewrite("state TEXT CHECK (state IN ('a', 'b c',\n   'd'))")
             == "state TEXT CHECK ((state = 'a' OR state = 'b c' OR state = 'd'))")
+        #expect(InListRewrite.rewrite("kind IN ('a,b', 'c', 'd')") == "(kind = 'a,b' OR kind = 'c' OR kind = 'd')")
         for unchanged in ["side IN ('buy', 'sell')", "c.name NOT IN ('mint', 'sink', 'x')", "paid IN (0, 1, 2)"] {
             #expect(InListRewrite.rewrite(unchanged) == unchanged)
         }

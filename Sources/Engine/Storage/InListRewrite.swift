@@ -5,7 +5,7 @@ import GRDB
 ///
 /// SQLite codes an IN list of more than two constants as a temporary b-tree, built afresh each time a
 /// statement runs: every INSERT or UPDATE of a `jobs` or `orders` row paid about 4 µs for its CHECK on
-/// `state`, three times the cost of the row itself (BENCHMARKS.md, #16). Comparisons cost nothing of the kind.
+/// `state`, twice the cost of the rest of the statement (BENCHMARKS.md, #16). Comparisons cost nothing of the kind.
 ///
 /// SQLite cannot change a CHECK constraint in place, so the table is rebuilt as its documentation
 /// prescribes (lang_altertable.html, "other kinds of table schema changes"): a new table from the stored
@@ -37,7 +37,7 @@ package enum InListRewrite {
         sql.replacing(/(?<column>\w+)\s+IN\s*\((?<list>\s*'[^']*'(?:\s*,\s*'[^']*'){2,}\s*)\)/) { match in
             let column = String(match.column)
             guard column.uppercased() != "NOT" else { return String(match.output.0) }  // NOT IN: left alone
-            let values = match.list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            let values = match.list.matches(of: /'[^']*'/).map { String($0.output) }
             return "(" + values.map { "\(column) = \($0)" }.joined(separator: " OR ") + ")"
         }
     }
