@@ -74,27 +74,4 @@ struct InListRewriteTests {
             try db.execute(sql: "UPDATE jobs SET state = 'failed' WHERE id = 8")
         }
     }
-
-    @Test("finished crafts and an inventor's open proposals are still read through their partial indexes")
-    func partialIndexesServe() throws {
-        let queue = try DatabaseQueue()
-        try Schema.migrator.migrate(queue)
-        func plan(_ query: String) throws -> String {
-            try queue.read { db in
-                try String.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + query, adapter: SuffixRowAdapter(fromIndex: 3)).joined(separator: "\n")
-            }
-        }
-        let crafts = try plan("""
-            SELECT finished_seq, id FROM jobs
-            WHERE finished_seq IS NOT NULL AND state = 'done' AND kind = 'craft' AND (finished_seq, id) > (1, 2)
-            ORDER BY finished_seq, id LIMIT 5
-            """)
-        #expect(crafts.contains("USING INDEX jobs_by_finish"), "\(crafts)")
-        #expect(!crafts.contains("TEMP B-TREE"), "\(crafts)")
-        let proposals = try plan("""
-            SELECT COUNT(*) FROM proposals WHERE inventor_id = 1 AND id != 2
-              AND (state = 'pending' OR state = 'active' OR state = 'approved')
-            """)
-        #expect(proposals.contains("USING INDEX proposals_open"), "\(proposals)")
-    }
 }

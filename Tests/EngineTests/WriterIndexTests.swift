@@ -70,4 +70,20 @@ struct WriterIndexTests {
         #expect(answers == Array(repeating: true, count: 60))
         #expect(reprepared == 0)
     }
+
+    @Test("finished crafts and an inventor's open proposals are read through their partial indexes (rewritten in v19)")
+    func partialIndexesServe() throws {
+        let crafts = try plan("""
+            SELECT finished_seq, id FROM jobs
+            WHERE finished_seq IS NOT NULL AND state = 'done' AND kind = 'craft' AND (finished_seq, id) > (1, 2)
+            ORDER BY finished_seq, id LIMIT 5
+            """)
+        #expect(crafts.contains("USING INDEX jobs_by_finish"), "\(crafts)")
+        #expect(!crafts.contains("TEMP B-TREE"), "\(crafts)")
+        let proposals = try plan("""
+            SELECT COUNT(*) FROM proposals WHERE inventor_id = 1 AND id != 2
+              AND (state = 'pending' OR state = 'active' OR state = 'approved')
+            """)
+        #expect(proposals.contains("USING INDEX proposals_open"), "\(proposals)")
+    }
 }
