@@ -63,24 +63,7 @@ struct JobQueue {
             FROM jobs WHERE state = 'pending' AND due_at <= ? ORDER BY due_at, id LIMIT ?
             """,
             .int(at), .int(Int64(limit)), read: StoredRow.init)
-        let crafts = rows.filter { $0.kind == "craft" }.map(\.id)
-        var items: [Int64: (inputs: [ItemAmount], outputs: [ItemAmount])] = [:]
-        if !crafts.isEmpty {
-            _ = try db.all(
-                """
-                SELECT job_id, output, asset, amount FROM job_items
-                WHERE job_id IN (SELECT value FROM json_each(?)) ORDER BY job_id, output, position
-                """,
-                .text("[" + crafts.map(String.init).joined(separator: ",") + "]")
-            ) { row in
-                let (job, item) = (row.int(0), ItemAmount(asset: row.text(2), amount: row.int(3)))
-                if row.int(1) == 0 {
-                    items[job, default: ([], [])].inputs.append(item)
-                } else {
-                    items[job, default: ([], [])].outputs.append(item)
-                }
-            }
-        }
+        let items = try items(of: rows.filter { $0.kind == "craft" }.map(\.id))
         return try rows.map { try $0.queued { items[$0] ?? ([], []) } }
     }
 
@@ -93,7 +76,7 @@ struct JobQueue {
             FROM jobs WHERE id = ?
             """,
             .int(id), read: StoredRow.init
-        ).map { (try $0.queued(items: items(of:)), try JournalFormat.stored($0.format)) }
+        ).map { (try $0.queued { try items(of: [$0])[$0] ?? ([], []) }, try JournalFormat.stored($0.format)) }
     }
 
     func pending(_ id: Int64) throws -> QueuedJob? {
@@ -137,12 +120,25 @@ struct JobQueue {
         }
     }
 
-    /// A craft's inputs and outputs, in their order.
-    private func items(of job: Int64) throws -> (inputs: [ItemAmount], outputs: [ItemAmount]) {
-        let rows = try db.all("SELECT output, asset, amount FROM job_items WHERE job_id = ? ORDER BY output, position", .int(job)) {
-            (output: $0.int(0) != 0, item: ItemAmount(asset: $0.text(1), amount: $0.int(2)))
+    /// The inputs and outputs of each of `jobs` that has any, in their order: one statement however many jobs.
+    private func items(of jobs: [Int64]) throws -> [Int64: (inputs: [ItemAmount], outputs: [ItemAmount])] {
+        var items: [Int64: (inputs: [ItemAmount], outputs: [ItemAmount])] = [:]
+        guard !jobs.isEmpty else { return items }
+        _ = try db.all(
+            """
+            SELECT job_id, output, asset, amount FROM job_items
+            WHERE job_id IN (SELECT value FROM json_each(?)) ORDER BY job_id, output, position
+            """,
+            .text("[" + jobs.map(String.init).joined(separator: ",") + "]")
+        ) { row in
+            let (job, item) = (row.int(0), ItemAmount(asset: row.text(2), amount: row.int(3)))
+            if row.int(1) == 0 {
+                items[job, default: ([], [])].inputs.append(item)
+            } else {
+                items[job, default: ([], [])].outputs.append(item)
+            }
         }
-        return (rows.filter { !$0.output }.map(\.item), rows.filter(\.output).map(\.item))
+        return items
     }
 
     /// A `jobs` row in the column order of the queries above.
