@@ -47,29 +47,22 @@ struct MinecraftExampleTests {
         let token = try await fixture.key([.balancesRead, .pay, .charge]).token
         let uuid = "069a79f4-44e9-4726-a5be-fca90e38aaf5"
         let output = try await fixture.serving { client in
-            let day = Process()
-            day.executableURL = URL(fileURLWithPath: java)
-            day.arguments = ["-cp", classes.path, "tix.ServerDay"]
-            day.environment = ["TIX_URL": client.base, "TIX_TOKEN": token, "PLAYER_UUID": uuid]
-            let (input, out, errors) = (Pipe(), Pipe(), Pipe())
-            day.standardInput = input
-            day.standardOutput = out
-            day.standardError = errors
-            let (exits, exited) = AsyncStream<Int32>.makeStream()
-            day.terminationHandler = { exited.yield($0.terminationStatus); exited.finish() }
-            try day.run()
+            let day = try Child(
+                URL(fileURLWithPath: java), ["-cp", classes.path, "tix.ServerDay"],
+                environment: ["TIX_URL": client.base, "TIX_TOKEN": token, "PLAYER_UUID": uuid],
+                stdin: .pipe, stdout: .pipe, stderr: .pipe)
             var lines: [String] = []
-            for await line in Self.lines(of: out.fileHandleForReading) {
+            for await line in Self.lines(of: try #require(day.stdout)) {
                 lines.append(line)
                 if line.hasPrefix("LINK CODE ") {
                     // The player sends /link CODE to the bot.
                     try await submit(fixture.engine, "bob", .api(.redeemLink(player: "bob", code: String(line.dropFirst("LINK CODE ".count)))))
-                    input.fileHandleForWriting.write(Data("linked\n".utf8))
+                    try #require(day.stdin).write(Data("linked\n".utf8))
                 }
             }
-            let status = await exits.first { _ in true }
-            let trace = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            #expect(status == 0, "\(lines)\n\(trace)")
+            let status = await day.status()
+            let trace = String(decoding: try #require(day.stderr).readDataToEndOfFile(), as: UTF8.self)
+            #expect(status == .exited(0), "\(lines)\n\(trace)")
             return lines
         }
         #expect(output.contains("REFUSED overAllowance (422)"))

@@ -40,16 +40,16 @@ struct CrashTests {
                 let progress = telegram.sentMessages
                 try await telegram.waitUntil { telegram.sentMessages > progress }
                 try await Task.sleep(for: .milliseconds(Int.random(in: 0...400, using: &random)))
-                kill(serve.processIdentifier, SIGKILL)
-                serve.waitUntilExit()
+                serve.kill(SIGKILL)
+                _ = await serve.status()
                 if !answered() { kills += 1 }
             }
             #expect(kills >= 3, "Telegram's one message a second per chat keeps the work going for several runs")
             runs += 1
             let serve = try Self.serve(path, "\(url)/run\(runs)")
             try await telegram.waitUntil(timeout: .seconds(120), answered)
-            kill(serve.processIdentifier, SIGTERM)
-            #expect(try await exitStatus(of: serve, within: .seconds(60)) == 0)
+            serve.kill(SIGTERM)
+            #expect(try await serve.status(within: .seconds(60)) == .exited(0))
 
             for user in users {
                 let replies = delivered(user)
@@ -83,7 +83,7 @@ struct CrashTests {
     }
 
     /// `tix serve` on the local Telegram, with Telegram's own rate limits.
-    private static func serve(_ path: String, _ url: String) throws -> Process {
+    private static func serve(_ path: String, _ url: String) throws -> Child {
         try launchTix(["serve", "--db", path, "--rules", shippedRules.path], telegram: url)
     }
 }

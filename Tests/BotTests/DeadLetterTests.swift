@@ -3,6 +3,7 @@ import Engine
 import Foundation
 import GRDB
 import LocalTelegram
+import TestSupport
 import Testing
 
 @Suite("Updates whose handling keeps failing are set aside")
@@ -37,14 +38,10 @@ struct DeadLetterTests {
             #expect(letter.attempts == 5 && letter.error.contains("poisoned link"))
             #expect(try await alice.send("/balance").text?.hasPrefix("💰") == true, "the bot goes on")
 
-            let listing = Pipe()
-            let tix = Process()
-            tix.executableURL = tixBinary
-            tix.arguments = ["bot", "dead-letters", "--json", "--db", stage.path, "--rules", shippedRules.path]
-            tix.standardOutput = listing
-            try tix.run()
-            #expect(try await exitStatus(of: tix, within: .seconds(60)) == 0)
-            let output = listing.fileHandleForReading.readDataToEndOfFile()
+            let tix = try Child(
+                tixBinary, ["bot", "dead-letters", "--json", "--db", stage.path, "--rules", shippedRules.path], stdout: .pipe)
+            #expect(try await tix.status(within: .seconds(60)) == .exited(0))
+            let output = try #require(tix.stdout).readDataToEndOfFile()
             #expect(try JSONDecoder().decode([DeadLetter].self, from: output) == letters)
         }
     }

@@ -1,6 +1,7 @@
 import Bot
 import Foundation
 import LocalTelegram
+import TestSupport
 import Testing
 
 @Suite("Polling through Telegram's refusals")
@@ -48,11 +49,10 @@ struct PollingFaultTests {
     func serveExitsOnRevokedToken() async throws {
         try await withLocalTelegram { telegram, url in
             telegram.inject(.unauthorized, into: "getUpdates", count: 1_000_000)
-            let stderr = Pipe()
-            let serve = try launchTix(["serve", "--db", scratchPath(), "--rules", shippedRules.path], telegram: url, stderr: stderr)
-            let status = try await exitStatus(of: serve, within: .seconds(60))
-            let log = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            #expect(status != 0)
+            let serve = try launchTix(["serve", "--db", scratchPath(), "--rules", shippedRules.path], telegram: url, stderr: .pipe)
+            let status = try await serve.status(within: .seconds(60))
+            let log = String(decoding: try #require(serve.stderr).readDataToEndOfFile(), as: UTF8.self)
+            #expect(status != .exited(0))
             #expect(log.contains("Telegram bot stopped: Telegram refused the bot token (401 Unauthorized, 3 times in a row"), "\(log)")
         }
     }
@@ -63,19 +63,4 @@ extension Result {
     func failure<E: Error>(as type: E.Type) -> E? {
         if case .failure(let error) = self { error as? E } else { nil }
     }
-}
-
-/// Waits for a process to exit and returns its status; kills it and throws if it runs past `timeout`.
-/// It never blocks a thread: the test runner's pool has as few threads as the machine has cores.
-func exitStatus(of process: Process, within timeout: Duration) async throws -> Int32 {
-    let deadline = ContinuousClock.now + timeout
-    while process.isRunning {
-        guard ContinuousClock.now < deadline else {
-            kill(process.processIdentifier, SIGKILL)
-            while process.isRunning { try await Task.sleep(for: .milliseconds(50)) }
-            throw StageError.stillRunning(timeout)
-        }
-        try await Task.sleep(for: .milliseconds(50))
-    }
-    return process.terminationStatus
 }

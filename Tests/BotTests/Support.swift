@@ -151,20 +151,16 @@ var tixBinary: URL {
     URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tix")
 }
 
-/// Starts `tix` with `arguments`, Telegram at `url` in its environment (plus `environment`), and its
-/// standard error kept in `stderr` when given.
-func launchTix(_ arguments: [String], telegram url: String, environment: [String: String] = [:], stderr: Pipe? = nil) throws -> Process {
+/// Starts `tix` with `arguments`, Telegram at `url` in its environment (plus `environment`), its standard
+/// output discarded and its standard error sent to `stderr`.
+func launchTix(_ arguments: [String], telegram url: String, environment: [String: String] = [:], stderr: Child.Stream = .null) throws -> Child {
     try #require(FileManager.default.isExecutableFile(atPath: tixBinary.path), "build tix first: swift build")
-    let process = Process()
-    process.executableURL = tixBinary
     // No dashboard: tests run side by side, and only one of them could have port 8080.
-    process.arguments = arguments + (arguments.first == "serve" ? ["--http", "off"] : [])
-    process.environment = ProcessInfo.processInfo.environment.merging(
-        ["TELEGRAM_BOT_TOKEN": LocalTelegram().token, "TELEGRAM_API_URL": url].merging(environment) { $1 }) { $1 }
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = stderr ?? FileHandle.nullDevice
-    try process.run()
-    return process
+    return try Child(
+        tixBinary, arguments + (arguments.first == "serve" ? ["--http", "off"] : []),
+        environment: ProcessInfo.processInfo.environment.merging(
+            ["TELEGRAM_BOT_TOKEN": LocalTelegram().token, "TELEGRAM_API_URL": url].merging(environment) { $1 }) { $1 },
+        stdout: .null, stderr: stderr)
 }
 
 /// A Telegram user talking to the bot through the local Telegram, as a person would.

@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import TestSupport
 import Testing
 
 /// The real `tix serve` on a seeded ledger, each page loaded in headless Chromium and `/metrics`
@@ -8,7 +9,13 @@ import Testing
 struct BrowserTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-    static let tix = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tix").path
+    static let tix = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tix")
+
+    /// The full path of a program on PATH, if installed.
+    static func which(_ program: String) -> String? {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+            .map { "\($0)/\(program)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
 
     /// Ten days of play ending now, under the repository's rules: rewards, fees, transfers.
     static func seededLedger() async throws -> String {
@@ -44,35 +51,38 @@ struct BrowserTests {
     /// Runs `tix serve` on `database` on a free port for the duration of `body`, then stops it with
     /// SIGTERM and expects a clean exit.
     static func serving(_ database: String, _ body: (String) async throws -> Void) async throws {
-        let server = try Spawned(tix, [
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tix-serve-\(UUID()).out")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let server = try Child(tix, [
             "serve", "--db", database, "--rules", repository.appendingPathComponent("rules").path,
             "--recipes", repository.appendingPathComponent("recipes").path, "--http", "127.0.0.1:0",
-        ])
+        ], stdout: .file(output), stderr: .stdout)
+        let log = { (try? String(contentsOf: output, encoding: .utf8)) ?? "" }
         var base: String?
         for _ in 0..<600 where base == nil {
-            if let line = server.log().split(separator: "\n").first(where: { $0.contains("dashboard at http://") }),
+            if let line = log().split(separator: "\n").first(where: { $0.contains("dashboard at http://") }),
                 let url = line.split(separator: " ").last {
                 base = String(url.dropLast())  // the trailing slash
             } else {
                 try await Task.sleep(for: .milliseconds(100))
             }
         }
-        let url = try #require(base, "tix serve did not start:\n\(server.log())")
+        let url = try #require(base, "tix serve did not start:\n\(log())")
         do {
             try await body(url)
         } catch {
-            server.process.terminate()
+            server.kill(SIGTERM)
             throw error
         }
-        server.process.terminate()
-        #expect(try await server.status() == 0, "SIGTERM shuts down cleanly:\n\(server.log())")
+        server.kill(SIGTERM)
+        #expect(await server.status() == .exited(0), "SIGTERM shuts down cleanly:\n\(log())")
     }
 
     @Test(
         "each page renders in Chromium with no console error, no failed request and no blank chart",
-        .enabled(if: Spawned.which("chromium") != nil, "chromium is not installed here (tools/install-deps.sh installs it)"))
+        .enabled(if: which("chromium") != nil, "chromium is not installed here (tools/install-deps.sh installs it)"))
     func pagesInChromium() async throws {
-        let chromium = try #require(Spawned.which("chromium"))
+        let chromium = try #require(Self.which("chromium"))
         let screenshots = Self.repository.appendingPathComponent("docs/screenshots")
         try FileManager.default.createDirectory(at: screenshots, withIntermediateDirectories: true)
         try await Self.serving(try await Self.seededLedger()) { base in
@@ -81,14 +91,14 @@ struct BrowserTests {
                          ("accounts", "/accounts?q="), ("account", "/accounts/cleo")]
             for (name, path) in pages {
                 let common = ["--headless=new", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000"]
-                let shot = try await Spawned.run("/usr/bin/timeout", ["120", chromium] + common + [
+                let shot = try await runProgram(URL(fileURLWithPath: "/usr/bin/timeout"), ["120", chromium] + common + [
                     "--screenshot=\(screenshots.appendingPathComponent("\(name).png").path)", "--window-size=1280,1600",
                     "--enable-logging=stderr", "--v=0", base + path,
                 ])
                 #expect(shot.status == 0, "\(path): chromium failed:\n\(shot.output)")
                 let complaints = shot.output.split(separator: "\n").filter { $0.contains("CONSOLE") || $0.contains("net::ERR") }
                 #expect(complaints.isEmpty, "\(path): \(complaints.joined(separator: "\n"))")
-                let dom = try await Spawned.run("/usr/bin/timeout", ["120", chromium] + common + ["--dump-dom", base + path])
+                let dom = try await runProgram(URL(fileURLWithPath: "/usr/bin/timeout"), ["120", chromium] + common + ["--dump-dom", base + path])
                 #expect(dom.output.contains("</main>"), "\(path) rendered")
                 // A chart is blank when one of its lines has fewer than two points.
                 for chart in dom.output.components(separatedBy: "<svg class=\"chart\"").dropFirst() {
@@ -105,9 +115,9 @@ struct BrowserTests {
 
     @Test(
         "promtool check metrics passes on /metrics, which shows the engine's commits and the HTTP requests",
-        .enabled(if: Spawned.which("promtool") != nil, "promtool is not installed here (tools/install-deps.sh installs prometheus)"))
+        .enabled(if: which("promtool") != nil, "promtool is not installed here (tools/install-deps.sh installs prometheus)"))
     func promtool() async throws {
-        let promtool = try #require(Spawned.which("promtool"))
+        let promtool = try #require(Self.which("promtool"))
         try await Self.serving(try await Self.seededLedger()) { base in
             _ = try await get(base + "/")
             _ = try await get(base + "/data/nothing.csv")
@@ -120,7 +130,7 @@ struct BrowserTests {
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("tix-metrics-\(UUID()).txt")
             try metrics.write(to: file, atomically: true, encoding: .utf8)
             defer { try? FileManager.default.removeItem(at: file) }
-            let check = try await Spawned.run("/bin/sh", ["-c", "\"$0\" check metrics < \"$1\"", promtool, file.path])
+            let check = try await runProgram(URL(fileURLWithPath: "/bin/sh"), ["-c", "\"$0\" check metrics < \"$1\"", promtool, file.path])
             #expect(check.status == 0, "promtool: \(check.output)")
         }
     }

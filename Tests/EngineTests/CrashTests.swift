@@ -23,16 +23,13 @@ struct CrashTests {
         var acknowledged = Set<String>()
 
         for round in 0..<rounds {
-            let load = Process()
-            load.executableURL = binary
-            load.arguments = ["load", "--db", path, "--ack-log", acks, "--prefix", "r\(round)", "--submitters", "4",
-                              "--seed", String(rng.next())]
-            load.standardOutput = FileHandle.nullDevice
-            try load.run()
+            let load = try Child(
+                binary, ["load", "--db", path, "--ack-log", acks, "--prefix", "r\(round)", "--submitters", "4",
+                         "--seed", String(rng.next())],
+                stdout: .null)
             try await Task.sleep(for: .milliseconds(Int.random(in: 300...900, using: &rng)))
-            kill(load.processIdentifier, SIGKILL)
-            load.waitUntilExit()
-            #expect(load.terminationReason == .uncaughtSignal)
+            load.kill(SIGKILL)
+            #expect(await load.status() == .signaled(SIGKILL))
 
             acknowledged.formUnion(try String(contentsOfFile: acks, encoding: .utf8).split(separator: "\n").map(String.init))
             let engine = try Engine(path: path)
@@ -70,13 +67,10 @@ struct JobCrashTests {
         var rng = SplitMix64(state: testSeed())
         var started = 0
         for round in 0..<8 {
-            let serve = Process()
-            serve.executableURL = binary
             // No dashboard: tests run side by side, and only one of them could have port 8080.
-            serve.arguments = ["serve", "--db", path, "--rules", rules.path, "--recipes", recipes.path, "--http", "off"]
-            serve.standardOutput = FileHandle.nullDevice
-            serve.standardError = FileHandle.nullDevice
-            try serve.run()
+            let serve = try Child(
+                binary, ["serve", "--db", path, "--rules", rules.path, "--recipes", recipes.path, "--http", "off"],
+                stdout: .null, stderr: .null)
             // Crafts keep starting while the worker completes earlier ones in the other process.
             let crafts = (0..<50).map { n in
                 Submission(actor: "alice", key: "c\(round)-\(n)", command: .startCraft(account: "alice", factory: 1, recipe: "widget"))
@@ -84,8 +78,8 @@ struct JobCrashTests {
             for result in await engine.submit(crafts) { _ = try result.get() }
             started += crafts.count
             try await Task.sleep(for: .milliseconds(Int.random(in: 100...600, using: &rng)))
-            kill(serve.processIdentifier, SIGKILL)
-            serve.waitUntilExit()
+            serve.kill(SIGKILL)
+            _ = await serve.status()
             #expect(try engine.reader.invariantViolations() == [], "round \(round)")
         }
         let doneByServe = try engine.reader.jobs(of: "alice", all: true).filter { $0.state == .done }.count
