@@ -127,8 +127,11 @@ struct DashboardHTTPTests {
         try await Self.serving(engine) { base in
             let rows = try await Self.series(base, "spreads")
             #expect(rows.count == 3)
-            #expect(Self.row(rows, 1) == ["item": "gem", "best_bid": "0", "best_ask": "300", "spread": "0", "open_orders": "1"])  // no bid: 0
+            #expect(Self.row(rows, 1) == ["item": "gem", "best_bid": "", "best_ask": "300", "spread": "", "open_orders": "1"])  // no bid
             #expect(Self.row(rows, 2) == ["item": "ore", "best_bid": "500", "best_ask": "900", "spread": "400", "open_orders": "2"])
+            let json = try JSONSerialization.jsonObject(with: Data(try await get("\(base)/data/spreads.json").body.utf8))
+            let gem = try #require((json as? [String: Any])?["rows"] as? [[Any]]).first
+            #expect(gem?[1] is NSNull && gem?[3] is NSNull && gem?[2] as? Int == 300, "no bid is null, not 0")
         }
     }
 

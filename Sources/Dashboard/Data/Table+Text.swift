@@ -5,6 +5,7 @@ extension Table.Cell {
         case .text(let text): text
         case .int(let value): String(value)
         case .ratio(let value): Table.decimal(value)
+        case .none: ""
         }
     }
 }

@@ -7,13 +7,16 @@ public struct Table: Sendable, Hashable {
         case int(Int64)
         case ratio(Double)
         case text(String)
+        /// Nothing to show, which is not zero: the best bid of an item nobody bids for. Empty in CSV, `null`
+        /// in JSON.
+        case none
 
-        /// The cell as a chart coordinate; nil for text.
+        /// The cell as a chart coordinate; nil for text and for no value.
         public var number: Double? {
             switch self {
             case .int(let value): Double(value)
             case .ratio(let value): value
-            case .text: nil
+            case .text, .none: nil
             }
         }
     }
@@ -35,6 +38,7 @@ public struct Table: Sendable, Hashable {
                 case .int(let value): String(value)
                 case .ratio(let value): Self.decimal(value)
                 case .text(let text): Self.quoted(text)
+                case .none: ""
                 }
             }.joined(separator: ","))
         }
@@ -74,6 +78,7 @@ public struct Table: Sendable, Hashable {
             case .int(let value): try container.encode(value)
             case .ratio(let value): try container.encode(value.isFinite ? value : 0)
             case .text(let text): try container.encode(text)
+            case .none: try container.encodeNil()
             }
         }
     }

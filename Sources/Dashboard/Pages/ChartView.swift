@@ -52,8 +52,8 @@ struct ChartView {
         let unit = table.columns[columns[0]]
         yMax = format(unit, Self.cell(high))
         yMin = format(unit, Self.cell(low))
-        xFirst = Self.text(table.rows[0][0])
-        xLast = Self.text(table.rows[count - 1][0])
+        xFirst = table.rows[0][0].text
+        xLast = table.rows[count - 1][0].text
         diagonal = kind == .curve
     }
 
@@ -64,13 +64,5 @@ struct ChartView {
     /// A whole number as an integer cell (so ticket columns format as tickets), anything else as a ratio.
     private static func cell(_ value: Double) -> Table.Cell {
         value == value.rounded() && abs(value) < 1e15 ? .int(Int64(value)) : .ratio(value)
-    }
-
-    private static func text(_ cell: Table.Cell) -> String {
-        switch cell {
-        case .text(let text): text
-        case .int(let value): String(value)
-        case .ratio(let value): Table.decimal(value)
-        }
     }
 }

@@ -52,6 +52,7 @@ struct PageView {
             case .int(let value): series.isTickets(column) ? Amount.format(value, scale: Asset.ticket.scale) : String(value)
             case .ratio(let value): Table.decimal(value)
             case .text(let text): text
+            case .none: "—"
             }
         }
         let chart = ChartView(table: table, kind: series.chart, plots: series.plots, format: format)

@@ -5,7 +5,7 @@ import GRDB
 struct SpreadSeries: Series {
     let name = "spreads"
     let title = "Order book spreads"
-    let summary = "Each item's highest open buy and lowest open sell now (tickets in minor units per item) and the gap between them."
+    let summary = "Each item's highest open buy and lowest open sell now (tickets in minor units per item) and the gap between them; blank where a side has no order."
     let chart = ChartKind.table
     func isTickets(_ column: String) -> Bool { column != "item" && column != "open_orders" }
 
@@ -23,11 +23,11 @@ struct SpreadSeries: Series {
                 """)
         }
         return Table(columns: ["item", "best_bid", "best_ask", "spread", "open_orders"], rows: rows.map { row in
+            // A side without orders has no price: blank, not a price of 0, and no spread either.
             let (bid, ask): (Int64?, Int64?) = (row["bid"], row["ask"])
-            return [
-                .text(row["code"]), .int(bid ?? 0), .int(ask ?? 0), .int(bid.flatMap { bid in ask.map { $0 - bid } } ?? 0),
-                .int(row["open"]),
-            ]
+            let spread = bid.flatMap { bid in ask.map { $0 - bid } }
+            return [.text(row["code"]), bid.map(Table.Cell.int) ?? .none, ask.map(Table.Cell.int) ?? .none,
+                    spread.map(Table.Cell.int) ?? .none, .int(row["open"])]
         })
     }
 }
