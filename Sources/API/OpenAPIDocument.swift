@@ -175,7 +175,7 @@ paths:
   /v1/webhooks:
     post:
       operationId: registerWebhook
-      summary: Registers an endpoint of the key's org for some events; deliveries are signed with the secret answered here (Tix-Signature). Scope webhooks.
+      summary: Registers an endpoint of the key's org for some events; deliveries are signed with the secret answered here (Tix-Signature). An org has at most 16 endpoints (422 tooManyWebhooks beyond). Scope webhooks.
       parameters:
         - $ref: '#/components/parameters/IdempotencyKey'
       requestBody:
@@ -186,7 +186,13 @@ paths:
               type: object
               required: [url, events]
               properties:
-                url: { type: string, description: 'An http:// or https:// URL.' }
+                url:
+                  type: string
+                  maxLength: 2048
+                  # A scheme, a host, then any visible ASCII: percent-encode anything else.
+                  pattern: '^[Hh][Tt][Tt][Pp][Ss]?://[!"$-.0->@-~][!-~]*$'
+                  description: An absolute http:// or https:// URL with a host, in visible ASCII (percent-encoded), at most 2,048 characters.
+                  example: https://mc.example.org/tix/hook
                 events:
                   type: array
                   minItems: 1

@@ -83,6 +83,28 @@ struct OutboxTests {
         try expectSound(engine)
     }
 
+    /// The API's contract may be stricter than the engine (it asks for ASCII), never looser: a URL it
+    /// documents as valid must be registered, and one the engine refuses must not match it.
+    @Test("the URL pattern in openapi/tix.yaml admits only URLs the engine registers")
+    func urlContract() throws {
+        let contract = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../openapi/tix.yaml")
+        let text = try String(contentsOf: contract, encoding: .utf8)
+        let line = try #require(text.split(separator: "\n").first { $0.contains("pattern: '^[Hh][Tt][Tt][Pp]") })
+        let pattern = try Regex(String(line.split(separator: "'")[1]))
+        let documented = ["https://example.org/hook", "HTTP://mc.example.org:8080/a?b=c#d", "http://10.0.0.2", "https://h/%E2%82%AC"]
+        let refused = ["ftp://example.org", "https://", "https:///path", "https://?q", "https://#f", "https://a b", "example.org",
+                       "https://example.org/\u{7}", "https://" + String(repeating: "a", count: Ledger.maxWebhookURLLength)]
+        // What the engine registers: a URL it accepts, of plain text like every text of a command.
+        func registers(_ url: String) -> Bool { Ledger.isWebhookURL(url) && PlainText.isPlain(url) }
+        for url in documented {
+            #expect(url.wholeMatch(of: pattern) != nil && registers(url), "\(url)")
+        }
+        for url in refused {
+            #expect(!registers(url), "\(url)")
+            #expect(url.wholeMatch(of: pattern) == nil || url.count > 2048, "\(url)")
+        }
+    }
+
     @Test("registering, removing and rotating need govern; refusals change nothing and say why")
     func permissions() async throws {
         let engine = try await company()
