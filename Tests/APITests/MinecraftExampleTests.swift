@@ -9,9 +9,9 @@ import Testing
 struct MinecraftExampleTests {
     static let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../examples/minecraft")
 
-    static func tool(_ name: String) -> String? {
-        ["/usr/bin", "/usr/local/bin", "/usr/lib/jvm/java-17-openjdk-amd64/bin"].map { "\($0)/\(name)" }
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
+    /// A JDK's program, on PATH or where Debian's openjdk-17 puts it.
+    static func tool(_ name: String) -> URL? {
+        installedProgram(name, orIn: ["/usr/lib/jvm/java-17-openjdk-amd64/bin"])
     }
 
     /// The lines a process writes, read on a thread of their own (a pipe's reads block).
@@ -39,7 +39,7 @@ struct MinecraftExampleTests {
         let classes = FileManager.default.temporaryDirectory.appendingPathComponent("tix-java-\(UUID())")
         let sources = try FileManager.default.contentsOfDirectory(atPath: Self.example.appendingPathComponent("src/tix").path)
             .filter { $0.hasSuffix(".java") }.map { Self.example.appendingPathComponent("src/tix/\($0)").path }
-        let compile = try await runProgram(URL(fileURLWithPath: javac), ["--release", "17", "-d", classes.path] + sources)
+        let compile = try await runProgram(javac, ["--release", "17", "-d", classes.path] + sources)
         #expect(compile.status == 0, "\(compile.output)")
 
         let fixture = try await Fixture()
@@ -48,7 +48,7 @@ struct MinecraftExampleTests {
         let uuid = "069a79f4-44e9-4726-a5be-fca90e38aaf5"
         let output = try await fixture.serving { client in
             let day = try Child(
-                URL(fileURLWithPath: java), ["-cp", classes.path, "tix.ServerDay"],
+                java, ["-cp", classes.path, "tix.ServerDay"],
                 environment: ["TIX_URL": client.base, "TIX_TOKEN": token, "PLAYER_UUID": uuid],
                 stdin: .pipe, stdout: .pipe, stderr: .pipe)
             var lines: [String] = []

@@ -11,12 +11,6 @@ struct BrowserTests {
         .deletingLastPathComponent()
     static let tix = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tix")
 
-    /// The full path of a program on PATH, if installed.
-    static func which(_ program: String) -> String? {
-        (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-            .map { "\($0)/\(program)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
     /// Ten days of play ending now, under the repository's rules: rewards, fees, transfers.
     static func seededLedger() async throws -> String {
         let path = scratchPath()
@@ -80,9 +74,9 @@ struct BrowserTests {
 
     @Test(
         "each page renders in Chromium with no console error, no failed request and no blank chart",
-        .enabled(if: which("chromium") != nil, "chromium is not installed here (tools/install-deps.sh installs it)"))
+        .enabled(if: installedProgram("chromium") != nil, "chromium is not installed here (tools/install-deps.sh installs it)"))
     func pagesInChromium() async throws {
-        let chromium = try #require(Self.which("chromium"))
+        let chromium = try #require(installedProgram("chromium")).path
         let screenshots = Self.repository.appendingPathComponent("docs/screenshots")
         try FileManager.default.createDirectory(at: screenshots, withIntermediateDirectories: true)
         try await Self.serving(try await Self.seededLedger()) { base in
@@ -115,9 +109,9 @@ struct BrowserTests {
 
     @Test(
         "promtool check metrics passes on /metrics, which shows the engine's commits and the HTTP requests",
-        .enabled(if: which("promtool") != nil, "promtool is not installed here (tools/install-deps.sh installs prometheus)"))
+        .enabled(if: installedProgram("promtool") != nil, "promtool is not installed here (tools/install-deps.sh installs prometheus)"))
     func promtool() async throws {
-        let promtool = try #require(Self.which("promtool"))
+        let promtool = try #require(installedProgram("promtool")).path
         try await Self.serving(try await Self.seededLedger()) { base in
             _ = try await get(base + "/")
             _ = try await get(base + "/data/nothing.csv")

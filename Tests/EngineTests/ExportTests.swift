@@ -9,8 +9,7 @@ enum Checkers {
         let venv = TourTests.repository.appendingPathComponent(".build/beancount-venv/bin/bean-check")
         return FileManager.default.isExecutableFile(atPath: venv.path) ? venv : nil
     }()
-    static let hledger: URL? = ["/usr/bin/hledger", "/usr/local/bin/hledger"].map(URL.init(fileURLWithPath:))
-        .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    static let hledger = installedProgram("hledger")
 
     /// Runs a checker on a file: whether it accepted it, and what it said.
     static func check(_ tool: URL, _ arguments: [String]) async throws -> (ok: Bool, output: String) {

@@ -14,3 +14,11 @@ public func runProgram(
     }
     return (status, try String(contentsOf: output, encoding: .utf8))
 }
+
+/// An installed program: the first executable `name` on PATH, else in one of `folders` (tools that live
+/// outside PATH, such as a JDK's). Tests that need a checker are enabled on it.
+public func installedProgram(_ name: String, orIn folders: [String] = []) -> URL? {
+    let path = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
+    return (path + folders).map { URL(fileURLWithPath: $0).appendingPathComponent(name) }
+        .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+}
