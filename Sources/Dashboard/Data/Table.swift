@@ -33,14 +33,8 @@ public struct Table: Sendable, Hashable {
     public var csv: String {
         var lines = [columns.map(Self.quoted).joined(separator: ",")]
         for row in rows {
-            lines.append(row.map { cell in
-                switch cell {
-                case .int(let value): String(value)
-                case .ratio(let value): Self.decimal(value)
-                case .text(let text): Self.quoted(text)
-                case .none: ""
-                }
-            }.joined(separator: ","))
+            // Only text can hold a comma, quote or line break; numbers and blanks pass through unquoted.
+            lines.append(row.map { Self.quoted($0.text) }.joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
