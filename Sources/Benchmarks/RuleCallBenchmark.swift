@@ -15,7 +15,14 @@ public enum RuleCallBenchmark {
         end
         """
 
-    public static func run(iterations: Int) throws -> (bridgedCallsPerSecond: Double, bareCallsPerSecond: Double) {
+    /// Best rates of each path, and the median of the per-round ratios (bridged rate over bare).
+    public struct Figures {
+        public let bridgedCallsPerSecond: Double
+        public let bareCallsPerSecond: Double
+        public let ratio: Double
+    }
+
+    public static func run(iterations: Int) throws -> Figures {
         let sandbox = try LuaSandbox()
         try sandbox.load(name: "fee.lua", source: feeRule)
         // The hot path an engine would use: field names interned once, values per call.
@@ -24,33 +31,51 @@ public enum RuleCallBenchmark {
         let bare = try BareFeeState(source: feeRule)
         defer { bare.close() }
 
-        // Interleaved rounds, best of each, after one warm-up round: robust against a busy
-        // machine and against first-touch costs (page faults, cold caches).
-        let rounds = 5
+        // Many short rounds, each timing both paths back to back (in alternating order), after one
+        // warm-up round: this machine changes speed from second to second, and a ratio taken
+        // within a round compares the two paths at the same speed, where best-of-each would pair
+        // the bridge's best moment with the baseline's.
+        let rounds = 20
         let perRound = max(1, iterations / rounds)
         let clock = ContinuousClock()
         var bridgedBest = Duration.seconds(Int64.max)
         var bareBest = Duration.seconds(Int64.max)
+        var ratios: [Double] = []
         var bridgedTotal: Int64 = 0
         var bareTotal: Int64 = 0
-        for round in 0...rounds {
-            let bridged = try clock.measure {
+        func bridgedRound() throws -> Duration {
+            try clock.measure {
                 for i in 0..<perRound {
                     bridgedTotal &+= try sandbox.call("fee.lua", "fee", record: layout, values, seed: UInt64(i)).int()
                 }
             }
-            let plain = try clock.measure {
+        }
+        func bareRound() throws -> Duration {
+            try clock.measure {
                 for _ in 0..<perRound { bareTotal &+= try bare.call() }
             }
-            if round > 0 {
-                bridgedBest = min(bridgedBest, bridged)
-                bareBest = min(bareBest, plain)
+        }
+        for round in 0...rounds {
+            let bridged: Duration, plain: Duration
+            if round.isMultiple(of: 2) {
+                bridged = try bridgedRound()
+                plain = try bareRound()
+            } else {
+                plain = try bareRound()
+                bridged = try bridgedRound()
             }
+            guard round > 0 else { continue }
+            bridgedBest = min(bridgedBest, bridged)
+            bareBest = min(bareBest, plain)
+            ratios.append(seconds(plain) / seconds(bridged))
         }
         guard bridgedTotal == bareTotal else {
             throw LuaError(kind: .contract, file: "fee.lua", message: "bridged and bare results differ")
         }
-        return (Double(perRound) / seconds(bridgedBest), Double(perRound) / seconds(bareBest))
+        ratios.sort()
+        return Figures(bridgedCallsPerSecond: Double(perRound) / seconds(bridgedBest),
+                       bareCallsPerSecond: Double(perRound) / seconds(bareBest),
+                       ratio: (ratios[(rounds - 1) / 2] + ratios[rounds / 2]) / 2)
     }
 }
 

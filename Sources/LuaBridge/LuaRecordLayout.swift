@@ -25,8 +25,7 @@ extension LuaSandbox {
             lua_rawseti(state, -2, lua_Integer(index + 1))
         }
         let keys = tix_ref(state)
-        lua_createtable(state, Int32(clamping: fields.count), 0)
-        records.append(CachedRecord(strings: tix_ref(state), texts: Array(repeating: nil, count: fields.count)))
+        records.append(CachedRecord())
         return LuaRecordLayout(fields: fields, keys: keys, owner: ObjectIdentifier(self), slot: records.count - 1)
     }
 
@@ -60,43 +59,31 @@ extension LuaSandbox {
         }
         let top = lua_gettop(state)
         defer { lua_settop(state, top) }
-        // The keys and the string cache go below the function, so the filled record is on top.
-        guard lua_checkstack(state, 6 + LuaStack.slotsPerValue) != 0 else {
+        // The keys go below the function, so the filled record is on top.
+        guard lua_checkstack(state, 5 + LuaStack.slotsPerValue) != 0 else {
             throw LuaError(kind: .memoryExceeded, file: script, message: "Lua stack exhausted")
         }
-        let (keys, strings, record) = (top + 1, top + 2, top + 4)
+        let (keys, record) = (top + 1, top + 3)
         tix_push_ref(state, layout.keys)
-        tix_push_ref(state, records[layout.slot].strings)
         let callee = try pushFunction(script, function)
         pushRecord(layout, for: callee.environment)
-        let stack = LuaStack(state: state)
         for index in values.indices {
-            lua_rawgeti(state, keys, lua_Integer(index + 1))
-            if case .string(let text) = values[index] {
-                pushString(text, field: index, of: layout, strings: strings)
-            } else {
-                do { try stack.push(values[index], depth: 1) } catch {
+            let field = Int32(index + 1)
+            switch values[index] {
+            case .integer(let value): tix_record_integer(state, keys, record, field, value)
+            case .string(var text):
+                text.withUTF8 { tix_record_string(state, keys, record, field, $0.baseAddress, $0.count) }
+            case let value:
+                lua_rawgeti(state, keys, lua_Integer(field))
+                do { try LuaStack(state: state).push(value, depth: 1) } catch {
                     throw LuaError(kind: .contract, file: script,
                                    message: "\(function)(): " + error.under("argument 1.\(layout.fields[index])").message)
                 }
+                lua_rawset(state, record)
             }
-            lua_rawset(state, record)
         }
         try run(file: script, arguments: 1, results: 1, callCharge: callee.callCharge, seed: seed)
         return LuaResult(value: try result(at: -1, script, function, "result"), script: script, function: function)
-    }
-
-    /// Pushes `text`, from the layout's string cache (at stack index `strings`) when its last
-    /// value for this field had the same bytes.
-    private func pushString(_ text: String, field: Int, of layout: LuaRecordLayout, strings: Int32) {
-        if let last = records[layout.slot].texts[field], sameBytes(last, text) {
-            lua_rawgeti(state, strings, lua_Integer(field + 1))
-            return
-        }
-        LuaStack(state: state).pushString(text)
-        lua_pushvalue(state, -1)
-        lua_rawseti(state, strings, lua_Integer(field + 1))
-        records[layout.slot].texts[field] = text
     }
 
     /// Pushes the record kept for `layout` if the script with `environment` filled it last, else
@@ -123,15 +110,5 @@ extension LuaSandbox {
             records[slot].table = LUA_NOREF
             records[slot].environment = LUA_NOREF
         }
-    }
-}
-
-/// Whether two strings have the same UTF-8 bytes. `==` compares canonical equivalence, under
-/// which different bytes (which Lua tells apart) can be equal.
-private func sameBytes(_ a: String, _ b: String) -> Bool {
-    var a = a
-    var b = b
-    return a.withUTF8 { x in
-        b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
     }
 }

@@ -47,14 +47,10 @@ public final class LuaSandbox {
 
     /// What a record layout keeps between calls: its record table (`tix_make_record`), for the
     /// next call by the same script only, so one script never receives a table another script
-    /// may have kept; and the Lua strings of its last string values, which a call with the same
-    /// text pushes without hashing and interning it again.
+    /// may have kept.
     struct CachedRecord {
         var table: Int32 = LUA_NOREF
         var environment: Int32 = LUA_NOREF
-        /// Registry reference to a Lua array of those strings, by field; no script can reach it.
-        let strings: Int32
-        var texts: [String?]
     }
 
     public init(limits: SandboxLimits = SandboxLimits()) throws(LuaError) {

@@ -282,6 +282,7 @@ lua_State *tix_newstate(size_t memory_limit, size_t max_string, size_t allocatio
         free(c);
         return NULL;
     }
+    *(tix_ctx **)lua_getextraspace(L) = c;  // copied to every thread the state creates
     lua_atpanic(L, tix_panic);
     lua_pushcfunction(L, tix_open_sandbox);
     if (lua_pcall(L, 0, 0, 0) != LUA_OK) {

@@ -51,10 +51,11 @@ struct RulesBench: AsyncParsableCommand {
     @Option(help: "Calls per measurement.") var calls = 1_000_000
 
     func run() async throws {
-        let (bridged, bare) = try RuleCallBenchmark.run(iterations: calls)
-        print("bare lua_pcall (plain state, no hook, table built once): \(rate(bare)) calls/s")
-        print("bridge (sandbox, instruction budget, memory cap, context converted): \(rate(bridged)) calls/s")
-        print("rules: \(rate(bridged)) calls/s, bare: \(rate(bare))/s, ratio \(ratio(bridged, bare))")
+        let figures = try RuleCallBenchmark.run(iterations: calls)
+        print("bare lua_pcall (plain state, no hook, table built once): \(rate(figures.bareCallsPerSecond)) calls/s")
+        print("bridge (sandbox, instruction budget, memory cap, context converted): \(rate(figures.bridgedCallsPerSecond)) calls/s")
+        print("rules: \(rate(figures.bridgedCallsPerSecond)) calls/s, bare: \(rate(figures.bareCallsPerSecond))/s, "
+              + "ratio \(String(format: "%.2f", figures.ratio)) (median of 20 paired rounds)")
     }
 }
 

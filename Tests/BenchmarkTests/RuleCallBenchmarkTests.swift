@@ -8,5 +8,6 @@ struct RuleCallBenchmarkTests {
         let result = try RuleCallBenchmark.run(iterations: 2_000)
         #expect(result.bridgedCallsPerSecond > 0)
         #expect(result.bareCallsPerSecond > 0)
+        #expect(result.ratio > 0)
     }
 }

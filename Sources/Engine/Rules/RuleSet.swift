@@ -22,7 +22,7 @@ final class RuleSet {
     var calls: Int64 = 0
 
     /// The shapes of the context tables the ledger passes, interned once in the sandbox.
-    enum Context: CaseIterable {
+    enum Context: Int, CaseIterable {
         case transfer, fee, claim, trade, factories, fitting, components, craft, swap, cancel, invite
         case proposal, tally, voter, patent, royalty
         case orgCreation, tax, admission
@@ -51,14 +51,16 @@ final class RuleSet {
             }
         }
     }
-    private var layouts: [Context: LuaRecordLayout] = [:]
+    /// By `Context.rawValue`.
+    private let layouts: [LuaRecordLayout]
     /// Each rule file's call durations (`tix_rule_call_duration_seconds{rule=...}`), made at its first call.
     private var timers: [String: Timer] = [:]
 
     /// The writer's rules run under the default limits; a replay passes `SandboxLimits().replay`.
     init(limits: SandboxLimits = SandboxLimits()) throws {
-        sandbox = try LuaSandbox(limits: limits)
-        for context in Context.allCases { layouts[context] = sandbox.layout(context.fields) }
+        let sandbox = try LuaSandbox(limits: limits)
+        self.sandbox = sandbox
+        layouts = Context.allCases.map { sandbox.layout($0.fields) }
     }
 
     /// The loaded version of a rule, if any.
@@ -96,7 +98,8 @@ final class RuleSet {
     /// returns nil when the rule file or the function is absent (the caller's default applies). A failing rule refuses the
     /// command with the rule's own `file:line` message.
     func call(_ script: String, _ function: String, _ context: Context, _ values: [LuaValue]) throws -> LuaResult? {
-        guard consult(script) != nil, let layout = layouts[context] else { return nil }
+        guard consult(script) != nil else { return nil }
+        let layout = layouts[context.rawValue]
         calls += 1
         let start = DispatchTime.now().uptimeNanoseconds
         defer { timer(script).recordNanoseconds(Int64(DispatchTime.now().uptimeNanoseconds - start)) }

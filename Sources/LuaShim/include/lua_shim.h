@@ -56,6 +56,14 @@ void tix_make_record(lua_State *L);
 /// Whether the last tix_call added a key to a record or changed its metatable (see tix_make_record).
 int tix_records_touched(lua_State *L);
 
+/// Sets field number `field` of the record at stack index `record` (its name is `keys[field]`,
+/// `keys` being a stack index too) to an integer. Outside protected calls only, like all marshalling.
+void tix_record_integer(lua_State *L, int keys, int record, int field, lua_Integer value);
+
+/// Like tix_record_integer, for a string. When the record already holds those bytes in that field
+/// (most calls pass what the previous one did), nothing is hashed, interned or written.
+void tix_record_string(lua_State *L, int keys, int record, int field, const char *bytes, size_t length);
+
 /// TIX_FAULT_* bits recorded during the last tix_call or tix_load.
 int tix_faults(lua_State *L);
 
