@@ -21,13 +21,14 @@ struct RecordTests {
         function keep(t) saved = t return 0 end
         function peek() return saved.amount end
         function spin(t) while true do end end
+        function retype(t) t.asset = 5 return 0 end
         """
 
     func probe(_ box: LuaSandbox, _ layout: LuaRecordLayout, _ amount: LuaValue, _ asset: LuaValue) throws -> LuaValue {
         try box.call("r.lua", "probe", record: layout, [amount, asset], seed: 0).value
     }
 
-    @Test(arguments: ["add", "raw", "meta", "zero"])
+    @Test(arguments: ["add", "raw", "meta", "zero", "retype"])
     func whatACallDoesToItsTableIsGoneAtTheNext(function: String) throws {
         let box = try sandbox(["r.lua": source])
         let layout = box.layout(["amount", "asset"])
