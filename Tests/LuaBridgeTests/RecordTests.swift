@@ -38,6 +38,17 @@ struct RecordTests {
         #expect(try probe(box, layout, 8, nil) == [8, "none", "none", true], "a .nil value clears its field")
     }
 
+    /// A string field is left alone when the table already holds the same bytes; the comparison must
+    /// tell apart texts that differ only past a prefix, in length, or in a zero byte.
+    @Test func everyStringArrivesByteForByte() throws {
+        let box = try sandbox(["r.lua": source])
+        let layout = box.layout(["amount", "asset"])
+        let long = String(repeating: "é", count: 40)
+        for text in ["TIX", "", "TIXX", "TIX", "TI\u{0}X", "TI\u{0}Y", long, long + "!", long, "TIX"] {
+            #expect(try probe(box, layout, 1, .string(text)) == [1, .string(text), "none", true])
+        }
+    }
+
     @Test func assigningToABadKeyStillNamesTheLine() throws {
         let box = try sandbox(["r.lua": source])
         let layout = box.layout(["amount", "asset"])
