@@ -6,5 +6,5 @@ struct TixDev: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tix-dev",
         abstract: "Ticketonomics development tools: benchmarks and load generation.",
-        subcommands: [Bench.self, Load.self, Economy.self])
+        subcommands: [Bench.self, Load.self, Economy.self, VoteOpen.self])
 }

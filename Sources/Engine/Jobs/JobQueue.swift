@@ -124,7 +124,7 @@ struct JobQueue {
     private func items(of jobs: [Int64]) throws -> [Int64: (inputs: [ItemAmount], outputs: [ItemAmount])] {
         var items: [Int64: (inputs: [ItemAmount], outputs: [ItemAmount])] = [:]
         guard !jobs.isEmpty else { return items }
-        _ = try db.all(
+        try db.forEach(
             """
             SELECT job_id, output, asset, amount FROM job_items
             WHERE job_id IN (SELECT value FROM json_each(?)) ORDER BY job_id, output, position

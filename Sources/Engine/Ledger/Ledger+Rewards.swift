@@ -83,16 +83,15 @@ extension Ledger {
     /// The invitee's activity, read from the ledger: days with a reward claim, completed crafts, and
     /// tickets paid to the sink and the treasury.
     func inviteFacts(_ name: String, _ id: Int64, _ db: HotConnection) throws -> InviteFacts {
+        try inviteFacts(name, id, feesPaid: try postingTally(payer: id, db)[id].feesPaid, db)
+    }
+
+    /// The same, with the fees already tallied.
+    func inviteFacts(_ name: String, _ id: Int64, feesPaid: Int64, _ db: HotConnection) throws -> InviteFacts {
         let days = try db.first("SELECT COUNT(DISTINCT day) FROM reward_days WHERE account_id = ?", .int(id)) { $0.int(0) }
         let crafts = try db.first(
             "SELECT COUNT(*) FROM jobs WHERE owner_id = ? AND kind = 'craft' AND state = 'done'", .int(id)) { $0.int(0) }
-        guard let sink = try account(named: Account.sink, in: db), let treasury = try account(named: Account.treasury, in: db),
-            let ticket = try asset(code: Asset.ticket.code, in: db)
-        else { throw Rejection.unknownAccount(Account.sink) }
-        let fees = try db.first(
-            "SELECT COALESCE(SUM(amount), 0) FROM postings WHERE debit_id = ? AND credit_id IN (?, ?) AND asset_id = ?",
-            .int(id), .int(sink.id), .int(treasury.id), .int(ticket.id)) { $0.int(0) }
-        return InviteFacts(invitee: name, daysActive: days ?? 0, crafts: crafts ?? 0, feesPaid: fees ?? 0)
+        return InviteFacts(invitee: name, daysActive: days ?? 0, crafts: crafts ?? 0, feesPaid: feesPaid)
     }
 
     /// Remembers a paid claim: its time and streak, and the day's count and total of its kind.

@@ -228,8 +228,7 @@ extension Ledger {
             (id: $0.int(0), name: $0.text(1), createdAt: $0.int(2))
         }
         var eligible: Int64 = 0
-        for player in players {
-            let facts = try voterFacts(player.name, id: player.id, kind: .player, createdAt: player.createdAt, at: at, db)
+        for (player, facts) in zip(players, try voterFacts(of: players, at: at, db)) {
             let reason = try rules.mayVote(facts)
             if reason == nil { eligible += 1 }
             try db.run(

@@ -31,23 +31,50 @@ struct VoterFacts {
 }
 
 extension Ledger {
-    /// The facts of one account at `at`.
-    func voterFacts(_ name: String, id: Int64, kind: Account.Kind, createdAt: Int64, at: Int64, _ db: HotConnection) throws -> VoterFacts {
+    /// The facts of each of `players` at `at`, in their order. The postings are read in one pass
+    /// (``PostingTally``) rather than per player: scans by account fetch each posting's row out of
+    /// order, which on 18.7 million postings and 20,000 players took minutes inside the writer.
+    func voterFacts(
+        of players: [(id: Int64, name: String, createdAt: Int64)], at: Int64, _ db: HotConnection
+    ) throws -> [VoterFacts] {
         guard let ticket = try asset(code: Asset.ticket.code, in: db) else { throw Rejection.unknownAsset(Asset.ticket.code) }
-        let escrow = try account(named: Account.escrow, in: db)?.id ?? 0
-        let (payments, spent) = try db.first(
-            """
-            SELECT COUNT(CASE WHEN c.kind != 'system' THEN 1 END), COALESCE(SUM(CASE WHEN p.credit_id != ? THEN p.amount END), 0)
-            FROM postings p JOIN accounts c ON c.id = p.credit_id WHERE p.debit_id = ? AND p.asset_id = ?
-            """,
-            .int(escrow), .int(id), .int(ticket.id)) { ($0.int(0), $0.int(1)) } ?? (0, 0)
-        let sources = try db.first(
-            "SELECT COUNT(DISTINCT debit_id) FROM postings WHERE credit_id = ? AND asset_id = ? AND debit_id != ?",
-            .int(id), .int(ticket.id), .int(escrow)) { $0.int(0) } ?? 0
-        let balance = try db.first(
-            "SELECT amount FROM balances WHERE account_id = ? AND asset_id = ?", .int(id), .int(ticket.id)) { $0.int(0) } ?? 0
-        return VoterFacts(
-            kind: kind, ageDays: max(0, at - createdAt) / Self.dayMillis, payments: payments, spent: spent, balance: balance,
-            activity: try inviteFacts(name, id, db), singleSource: sources <= 1)
+        let tally = try postingTally(payer: nil, db)
+        return try players.map { player in
+            let totals = tally[player.id]
+            let balance = try db.first(
+                "SELECT amount FROM balances WHERE account_id = ? AND asset_id = ?", .int(player.id), .int(ticket.id)) { $0.int(0) } ?? 0
+            return VoterFacts(
+                kind: .player, ageDays: max(0, at - player.createdAt) / Self.dayMillis, payments: totals.payments,
+                spent: totals.spent, balance: balance, activity: try inviteFacts(player.name, player.id, feesPaid: totals.feesPaid, db),
+                singleSource: totals.singleSource)
+        }
+    }
+
+    /// The ticket postings paid by `payer`, or all of them, tallied per account.
+    func postingTally(payer: Int64?, _ db: HotConnection) throws -> PostingTally {
+        guard let ticket = try asset(code: Asset.ticket.code, in: db) else { throw Rejection.unknownAsset(Asset.ticket.code) }
+        guard let sink = try account(named: Account.sink, in: db), let treasury = try account(named: Account.treasury, in: db) else {
+            throw Rejection.unknownAccount(Account.sink)
+        }
+        var tally = PostingTally(roles: .init(
+            escrow: try account(named: Account.escrow, in: db)?.id ?? 0, sink: sink.id, treasury: treasury.id))
+        if let payer {
+            try db.forEach(
+                """
+                SELECT p.debit_id, p.credit_id, c.kind = 'system', p.amount FROM postings p JOIN accounts c ON c.id = p.credit_id
+                WHERE p.debit_id = ? AND p.asset_id = ?
+                """,
+                .int(payer), .int(ticket.id)
+            ) { try tally.add(debit: $0.int(0), credit: $0.int(1), creditIsSystem: $0.int(2) != 0, amount: $0.int(3)) }
+        } else {
+            // In table order, so the pages are read once each, front to back; the few system accounts
+            // are known up front rather than joined on every row.
+            let system = try db.all("SELECT id FROM accounts WHERE kind = 'system'") { $0.int(0) }
+            try db.forEach("SELECT debit_id, credit_id, amount FROM postings NOT INDEXED WHERE asset_id = ?", .int(ticket.id)) {
+                let credit = $0.int(1)
+                try tally.add(debit: $0.int(0), credit: credit, creditIsSystem: system.contains(credit), amount: $0.int(2))
+            }
+        }
+        return tally
     }
 }

@@ -47,16 +47,25 @@ package struct HotConnection {
 
     /// Reads every row through `read`.
     func all<T>(_ sql: StaticString, _ arguments: SQLArgument..., read: (RawRow) throws -> T) throws -> [T] {
+        var rows: [T] = []
+        try each(sql, arguments) { rows.append(try read($0)) }
+        return rows
+    }
+
+    /// Hands every row to `body` and keeps none: for reads that fold their rows as they come.
+    func forEach(_ sql: StaticString, _ arguments: SQLArgument..., body: (RawRow) throws -> Void) throws {
+        try each(sql, arguments, body)
+    }
+
+    private func each(_ sql: StaticString, _ arguments: [SQLArgument], _ body: (RawRow) throws -> Void) throws {
         let statement = try prepare(sql, arguments)
         defer { sqlite3_reset(statement) }
-        var rows: [T] = []
         var code = sqlite3_step(statement)
         while code == SQLITE_ROW {
-            rows.append(try read(RawRow(statement: statement)))
+            try body(RawRow(statement: statement))
             code = sqlite3_step(statement)
         }
         guard code == SQLITE_DONE else { throw failure(code, sql) }
-        return rows
     }
 
     package var lastInsertedRowID: Int64 { db.lastInsertedRowID }
