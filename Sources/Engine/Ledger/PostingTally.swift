@@ -66,3 +66,33 @@ struct PostingTally {
         return total
     }
 }
+
+extension Ledger {
+    /// The ticket postings paid by `payer`, or all of them, tallied per account.
+    func postingTally(payer: Int64?, _ db: HotConnection) throws -> PostingTally {
+        guard let ticket = try asset(code: Asset.ticket.code, in: db) else { throw Rejection.unknownAsset(Asset.ticket.code) }
+        guard let sink = try account(named: Account.sink, in: db), let treasury = try account(named: Account.treasury, in: db) else {
+            throw Rejection.unknownAccount(Account.sink)
+        }
+        var tally = PostingTally(roles: .init(
+            escrow: try account(named: Account.escrow, in: db)?.id ?? 0, sink: sink.id, treasury: treasury.id))
+        if let payer {
+            try db.forEach(
+                """
+                SELECT p.debit_id, p.credit_id, c.kind = 'system', p.amount FROM postings p JOIN accounts c ON c.id = p.credit_id
+                WHERE p.debit_id = ? AND p.asset_id = ?
+                """,
+                .int(payer), .int(ticket.id)
+            ) { try tally.add(debit: $0.int(0), credit: $0.int(1), creditIsSystem: $0.int(2) != 0, amount: $0.int(3)) }
+        } else {
+            // In table order, so the pages are read once each, front to back; the few system accounts
+            // are known up front rather than joined on every row.
+            let system = try db.all("SELECT id FROM accounts WHERE kind = 'system'") { $0.int(0) }
+            try db.forEach("SELECT debit_id, credit_id, amount FROM postings NOT INDEXED WHERE asset_id = ?", .int(ticket.id)) {
+                let credit = $0.int(1)
+                try tally.add(debit: $0.int(0), credit: credit, creditIsSystem: system.contains(credit), amount: $0.int(2))
+            }
+        }
+        return tally
+    }
+}
